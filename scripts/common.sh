@@ -1,0 +1,31 @@
+# shellcheck shell=bash
+# Shared paths and settings for the harness scripts. Source it; do not run it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+KSRC=$BUILD/linux                    # git tree: pristine base + the series
+KTARBALL=${KTARBALL:-/usr/src/linux-source-6.12.tar.xz}
+SERIES_DIR=$ROOT/patches/linux
+DTS_SERIES_DIR=$ROOT/patches/dt-schema
+VENV=$BUILD/venv
+
+export ARCH=arm
+export CROSS_COMPILE=${CROSS_COMPILE:-arm-linux-gnueabihf-}
+export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
+export KBUILD_BUILD_TIMESTAMP='2024-01-01'
+export KBUILD_BUILD_USER=bmc KBUILD_BUILD_HOST=harness
+export PYTHONDONTWRITEBYTECODE=1
+
+JOBS=${JOBS:-$(nproc)}
+
+log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# as_root CMD...: run CMD as root (directly, or through sudo).
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# kernel_out NAME: output directory of one kernel flavour (test, demo).
+kernel_out() { echo "$BUILD/kernel-$1"; }

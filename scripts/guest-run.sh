@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Boot the test kernel on QEMU ast2500-evb, run SCRIPT as root with busybox sh
+# in the guest, stream its output and exit with its exit status.
+# Usage: guest-run.sh SCRIPT
+# Environment:
+#   GUEST_FLASH=FILE   host file backing the SPI1 (host BIOS) flash; created
+#                      0xFF-filled when missing; default: a fresh scratch file
+#   GUEST_FILES=DIR    copied into the guest as /guest/files
+#   KERNEL=FLAVOUR     kernel to boot: build/kernel-FLAVOUR (default: test)
+#   GUEST_TIMEOUT=S    wall-clock limit of the whole boot (default: 900)
+#   QEMU_TRACE=FILE    QEMU trace event patterns; the trace goes to
+#                      QEMU_TRACE_LOG (default: build/tmp/qemu-trace.log)
+. "$(dirname "$0")/common.sh"
+
+script=${1:?usage: guest-run.sh SCRIPT}
+[ -f "$script" ] || die "no such script: $script"
+flavour=${KERNEL:-test}
+kout=$(kernel_out "$flavour")
+zimage=$kout/arch/arm/boot/zImage
+dtb=$BUILD/dtb/ast2500-dynamic-test.dtb
+[ -f "$zimage" ] || die "no kernel at $zimage (run: make kernel)"
+[ -f "$dtb" ] || die "no test DTB at $dtb (run: make kernel)"
+
+CHIP_SIZE=$((32 * 1024 * 1024))
+blank_flash() { head -c "$CHIP_SIZE" /dev/zero | tr '\0' '\377' >"$1"; }
+
+# gen_init_cpio (from the kernel tree) writes device nodes without root.
+gic=$BUILD/tools/gen_init_cpio
+if [ ! -x "$gic" ] || [ "$KSRC/usr/gen_init_cpio.c" -nt "$gic" ]; then
+	mkdir -p "${gic%/*}"
+	cc -O2 -o "$gic" "$KSRC/usr/gen_init_cpio.c"
+fi
+base=$BUILD/guest/base.cpio
+if [ ! -f "$base" ] || [ "$ROOT/board/initramfs/init" -nt "$base" ] ||
+   [ "$ROOT/board/initramfs/files.list" -nt "$base" ]; then
+	sed -e "s|@BUSYBOX@|$BUILD/guest/busybox|" -e "s|@INIT@|$ROOT/board/initramfs/init|" \
+		"$ROOT/board/initramfs/files.list" >"$base.list"
+	"$gic" "$base.list" >"$base"
+fi
+bmc_flash=$BUILD/guest/bmc-flash.img
+[ -f "$bmc_flash" ] || blank_flash "$bmc_flash"
+
+mkdir -p "$BUILD/tmp"
+run=$(mktemp -d "$BUILD/tmp/guest.XXXXXX")
+trap 'rm -rf "$run"' EXIT
+
+host_flash=${GUEST_FLASH:-$run/host-flash.img}
+if [ ! -f "$host_flash" ] || [ "$(stat -c %s "$host_flash")" -lt "$CHIP_SIZE" ]; then
+	blank_flash "$host_flash"
+fi
+
+{
+	echo "file /guest/script.sh $(realpath "$script") 755 0 0"
+	if [ -n "${GUEST_FILES:-}" ]; then
+		src=$(realpath "$GUEST_FILES")
+		echo "dir /guest/files 755 0 0"
+		(cd "$src" && find . -mindepth 1 | sort) | while read -r p; do
+			p=${p#./}
+			if [ -d "$src/$p" ]; then
+				echo "dir /guest/files/$p 755 0 0"
+			else
+				echo "file /guest/files/$p $src/$p $(stat -c %a "$src/$p") 0 0"
+			fi
+		done
+	fi
+} >"$run/extra.list"
+"$gic" "$run/extra.list" >"$run/extra.cpio"
+cat "$base" "$run/extra.cpio" >"$run/initrd.cpio"
+
+trace_args=()
+if [ -n "${QEMU_TRACE:-}" ]; then
+	trace_args=(-trace "events=$QEMU_TRACE,file=${QEMU_TRACE_LOG:-$BUILD/tmp/qemu-trace.log}")
+fi
+
+set +e
+timeout --foreground -k 10 "${GUEST_TIMEOUT:-900}" \
+	"$ROOT/board/qemu.sh" "$zimage" "$dtb" "$run/initrd.cpio" "$bmc_flash" "$host_flash" \
+	"${trace_args[@]}" 2>&1 | tr -d '\r' | tee "$run/console.log"
+qrc=${PIPESTATUS[0]}
+set -e
+
+rc=$(sed -n 's/^GUEST-EXIT: \([0-9]*\)$/\1/p' "$run/console.log" | tail -n 1)
+if [ -z "$rc" ]; then
+	[ "$qrc" -eq 124 ] && log "guest timed out after ${GUEST_TIMEOUT:-900} s"
+	log "guest did not finish its script (qemu exit $qrc): panic, hang or timeout"
+	exit 125
+fi
+exit "$rc"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Run make in build/linux for one kernel flavour with the harness's
+# cross-compilation settings, e.g.: scripts/kmake.sh test drivers/of/
+. "$(dirname "$0")/common.sh"
+flavour=${1:?usage: kmake.sh FLAVOUR [make args...]}
+shift
+exec make -C "$KSRC" O="$(kernel_out "$flavour")" CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" "$@"

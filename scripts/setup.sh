@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Install what the harness needs on a fresh Debian 12 machine. Idempotent, and
+# quick when nothing is missing. Prints what it installs.
+. "$(dirname "$0")/common.sh"
+
+DEBS=(linux-source-6.12 gcc-arm-linux-gnueabihf qemu-system-arm
+      device-tree-compiler flex bison bc libssl-dev libelf-dev cpio ccache
+      rsync kmod xz-utils python3-venv python3-dev git make gcc perl file)
+
+missing=()
+for p in "${DEBS[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	log "installing Debian packages: ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Guest userspace: the AST2500 is an ARMv6 ARM1176, so take armel (ARMv5)
+# binaries; armhf needs ARMv7.
+BB=$BUILD/guest/busybox
+if [ ! -x "$BB" ]; then
+	dpkg --print-foreign-architectures | grep -qx armel || {
+		log "adding the armel architecture to dpkg"
+		as_root dpkg --add-architecture armel
+		as_root apt-get update -qq
+	}
+	log "fetching busybox-static:armel"
+	tmp=$(mktemp -d)
+	(cd "$tmp" && apt-get download -qq busybox-static:armel 2>/dev/null) ||
+		{ as_root apt-get update -qq; (cd "$tmp" && apt-get download -qq busybox-static:armel); }
+	dpkg-deb -x "$tmp"/busybox-static_*_armel.deb "$tmp/x"
+	mkdir -p "${BB%/*}"
+	install -m 0755 "$tmp/x/bin/busybox" "$BB"
+	rm -rf "$tmp"
+fi
+
+# Python tools for the tests (dtschema is added by scripts/setup-dtschema.sh).
+if [ ! -x "$VENV/bin/python" ]; then
+	log "creating $VENV"
+	python3 -m venv "$VENV"
+fi
+exit 0
