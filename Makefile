@@ -1,0 +1,39 @@
+# Harness of the "dynamic DT nodes" kernel series. See README.md.
+.PHONY: all setup tree kernel dtb demo check export export-check guest-run \
+	kunit checkpatch trace-proof clean
+
+all: check
+
+setup:
+	@scripts/setup.sh
+
+tree: setup
+	@scripts/prepare-tree.sh
+
+kernel: tree
+	@scripts/build-kernel.sh test
+	@scripts/build-dtb.sh
+
+demo:
+	@scripts/demo.sh
+
+check:
+	@tests/check.sh
+
+export:
+	@scripts/export.sh
+
+export-check:
+	@scripts/export-check.sh
+
+# make guest-run SCRIPT=path/to/script.sh [GUEST_FLASH=file] [GUEST_FILES=dir]
+guest-run:
+	@test -n "$(SCRIPT)" || { echo "usage: make guest-run SCRIPT=<host path> [GUEST_FLASH=<file>]"; exit 2; }
+	@scripts/build-kernel.sh test >/dev/null && scripts/build-dtb.sh
+	@GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
+
+kunit checkpatch trace-proof:
+	@mkdir -p build/tmp && RESULTS=build/results-$@.txt SUITE=$@ tests/suites/$@.sh
+
+clean:
+	rm -rf build/kernel-* build/kunit build/tmp build/dtb build/demo

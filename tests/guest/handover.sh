@@ -1,0 +1,88 @@
+#!/bin/sh
+# In the guest: the out-of-band BIOS update of a BMC, as its userspace does
+# it, step by step with durations, as KTAP. Needs /guest/files/bios.img and
+# bios.img.sha256 (made on the host) and the KTAP helpers.
+. /guest/files/kselftest/ktap_helpers.sh
+
+FLASH=/ahb/spi@1e630000/flash@0
+SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d
+PDT=/proc/device-tree
+IMG=/guest/files/bios.img
+WANT=$(cut -d' ' -f1 /guest/files/bios.img.sha256)
+
+now() { cut -d' ' -f1 /proc/uptime; }
+T=$(now)
+# step "text": print a step with the time since the previous step
+step() {
+	t=$(now)
+	echo "# step: $1 [$(awk "BEGIN { printf \"%.2f\", $t - $T }") s]"
+	T=$t
+}
+mtd_of() { grep "\"$1\"" /proc/mtd | cut -d: -f1; }
+spi_device_of() { grep -lx "OF_FULLNAME=$1" /sys/bus/spi/devices/*/uevent 2>/dev/null; }
+hwmon_of() {
+	for h in /sys/class/hwmon/hwmon*; do
+		[ -e "$h/device/of_node" ] || continue
+		[ "$(readlink -f "$h/device/of_node")" = "$(readlink -f /sys/firmware/devicetree/base"$1")" ] && echo "$h"
+	done
+}
+
+ktap_print_header
+ktap_set_plan 9
+
+step "boot: the host BIOS flash must be left alone"
+ok=1
+[ "$(tr -d '\000' <$PDT$FLASH/status)" = reserved ] || ok=0
+[ -z "$(spi_device_of $FLASH)" ] && [ -z "$(mtd_of bios)" ] || ok=0
+ktap_test_result "flash absent at boot: status reserved, no SPI device, no MTD" [ "$ok" = 1 ]
+
+step "host quiesced (a real BMC powers the host off, puts the ME in recovery mode over IPMI and switches the flash mux; nothing to emulate here)"
+
+echo okay >$PDT$FLASH/status
+rc=$?
+MTD=$(mtd_of bios)
+step "attach: echo okay > $FLASH/status -> exit $rc, MTD ${MTD:-none}"
+ktap_test_result "attach: the bios MTD device appears" [ "$rc" = 0 -a "x$MTD" != x ]
+
+if [ -n "$MTD" ]; then
+	dd if=$IMG of=/dev/mtdblock${MTD#mtd} bs=64k 2>/dev/null && sync
+	rc=$?
+	step "write: dd $(wc -c <$IMG) bytes to /dev/mtdblock${MTD#mtd} -> exit $rc"
+	ktap_test_result "write the new image through mtdblock" [ "$rc" = 0 ]
+	GOT=$(dd if=/dev/${MTD}ro bs=64k 2>/dev/null | head -c "$(wc -c <$IMG)" | sha256sum | cut -d' ' -f1)
+	step "verify: sha256 read back $GOT"
+	ktap_test_result "read back matches the image (sha256)" [ "$GOT" = "$WANT" ]
+else
+	ktap_test_skip "write the new image through mtdblock"
+	ktap_test_skip "read back matches the image (sha256)"
+fi
+
+echo reserved >$PDT$FLASH/status
+rc=$?
+step "detach: echo reserved > $FLASH/status -> exit $rc"
+ok=1
+[ "$rc" = 0 ] && [ -z "$(mtd_of bios)" ] && [ -z "$(spi_device_of $FLASH)" ] || ok=0
+ktap_test_result "detach: MTD and SPI device gone when the write returns" [ "$ok" = 1 ]
+
+echo okay >$PDT$SENSOR/status
+rc=$?
+HW=$(hwmon_of $SENSOR)
+step "sensor attach: echo okay > $SENSOR/status -> exit $rc, ${HW:-no hwmon}"
+ktap_test_result "sensor attach: lm75 hwmon device appears" [ "$rc" = 0 -a "x$HW" != x ]
+TEMP=$(cat "$HW/temp1_input" 2>/dev/null)
+step "sensor read: temp1_input = ${TEMP:-none} (millidegrees C)"
+ktap_test_result "sensor read: a temperature" [ "x$TEMP" != x ]
+echo reserved >$PDT$SENSOR/status
+rc=$?
+step "sensor detach: echo reserved > $SENSOR/status -> exit $rc"
+ok=1
+[ "$rc" = 0 ] && [ -z "$(hwmon_of $SENSOR)" ] || ok=0
+ktap_test_result "sensor detach: hwmon device gone" [ "$ok" = 1 ]
+
+LED=/leds
+echo okay >$PDT$LED/status && [ -d /sys/class/leds/dynamic-test ] && ok=1 || ok=0
+echo reserved >$PDT$LED/status && [ ! -e /sys/class/leds/dynamic-test ] || ok=0
+step "platform device: /leds attached and detached"
+ktap_test_result "platform device (gpio-leds) attach and detach" [ "$ok" = 1 ]
+
+ktap_finished
