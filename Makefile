@@ -33,7 +33,7 @@ guest-run:
 	@GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 kunit checkpatch trace-proof:
-	@mkdir -p build/tmp && RESULTS=build/results-$@.txt SUITE=$@ tests/suites/$@.sh
+	@mkdir -p build/tmp && : >build/results-$@.txt && RESULTS=build/results-$@.txt SUITE=$@ tests/suites/$@.sh
 
 clean:
 	rm -rf build/kernel-* build/kunit build/tmp build/dtb build/demo
