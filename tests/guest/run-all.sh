@@ -6,5 +6,6 @@ sh ./smoke.sh || rc=1
 sh ./dt/test_dynamic_status.sh /leds /ahb/spi@1e630000/flash@0 \
 	/ahb/apb/bus@1e78a000/i2c@300/lm75@4d || rc=1
 sh ./handover.sh || rc=1
+sh ./endurance.sh || rc=1
 sh ./kernel-log.sh || rc=1
 exit $rc
