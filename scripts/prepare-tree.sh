@@ -42,7 +42,7 @@ fi
 
 git init -q -b master
 git config core.abbrev 12
-git add -A
+git add -A -f   # also the dot-files that .gitignore lists (.kunitconfig, .clang-format)
 git -c user.name=base -c user.email=base@localhost commit -q \
 	-m "Linux $version (Debian linux-source-6.12, unmodified but for .gitignore)"
 git tag base
