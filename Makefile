@@ -1,6 +1,6 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo check export export-check guest-run \
-	kunit checkpatch trace-proof config-variants clean
+	kunit checkpatch trace-proof config-variants dtbs-check clean
 
 all: check
 
@@ -32,7 +32,7 @@ guest-run:
 	@scripts/build-kernel.sh test >/dev/null && scripts/build-dtb.sh
 	@GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
-kunit checkpatch trace-proof config-variants:
+kunit checkpatch trace-proof config-variants dtbs-check:
 	@mkdir -p build/tmp && : >build/results-$@.txt && RESULTS=build/results-$@.txt SUITE=$@ tests/suites/$@.sh
 
 clean:

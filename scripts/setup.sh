@@ -5,7 +5,7 @@
 
 DEBS=(linux-source-6.12 gcc-arm-linux-gnueabihf qemu-system-arm
       device-tree-compiler flex bison bc libssl-dev libelf-dev cpio ccache
-      rsync kmod xz-utils python3-venv python3-dev git make gcc perl file)
+      rsync kmod xz-utils python3-venv python3-dev git make gcc perl file patch)
 
 missing=()
 for p in "${DEBS[@]}"; do
@@ -38,9 +38,9 @@ if [ ! -x "$BB" ]; then
 	rm -rf "$tmp"
 fi
 
-# Python tools for the tests (dtschema is added by scripts/setup-dtschema.sh).
+# Python tools for the tests: the patched dtschema, yamllint, pytest.
 if [ ! -x "$VENV/bin/python" ]; then
 	log "creating $VENV"
 	python3 -m venv "$VENV"
 fi
-exit 0
+"$ROOT/scripts/setup-dtschema.sh"

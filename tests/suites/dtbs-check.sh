@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# dt-schema validation of what the series and the board touch, with the
+# patched dtschema (scripts/setup-dtschema.sh):
+# - dt-schema's own test suite, with the tests the patch adds;
+# - the kernel's CHECK_DTBS=y build of the e3c246d4i DTB, and dt-validate of
+#   it and of the board's test DTB against their unpatched baselines (the
+#   e3c246d4i DTS at "base", the kernel's ast2500-evb DTB): any warning the
+#   baseline does not have, or any that mentions "dynamic", fails;
+# - negative cases that prove it can fail.
+. "$(dirname "$0")/../../scripts/common.sh"
+. "$ROOT/tests/lib.sh"
+
+"$ROOT/scripts/setup-dtschema.sh" || { fail "install the patched dtschema"; suite_summary; exit 0; }
+export PATH=$VENV/bin:$PATH
+dsdir=$BUILD/dt-schema
+work=$BUILD/tmp/dtbs-check
+rm -rf "$work" && mkdir -p "$work"
+kout=$(kernel_out test)
+E3C=aspeed/aspeed-bmc-asrock-e3c246d4i
+
+# 1. dt-schema's own tests
+if (cd "$dsdir/patched" && python -m pytest -q -p no:cacheprovider test/test-dt-validate.py) >"$work/pytest.log" 2>&1; then
+	pass "dt-schema test suite ($(tail -1 "$work/pytest.log"))"
+else
+	tail -20 "$work/pytest.log"
+	fail "dt-schema test suite"
+fi
+core=$(python -c 'import dtschema, os; print(os.path.dirname(dtschema.__file__))')/schemas/dt-core.yaml
+grep -q '^  dynamic:' "$core" && pass "the installed dtschema defines dynamic" ||
+	fail "the installed dtschema defines dynamic"
+
+# 2. the kernel's own dtbs check of the board the series changes
+rm -f "$kout/arch/arm/boot/dts/$E3C.dtb"
+if make -C "$KSRC" O="$kout" CC="ccache ${CROSS_COMPILE}gcc" -s CHECK_DTBS=y "$E3C.dtb" >"$work/check-dtbs.log" 2>&1; then
+	if grep -qi dynamic "$work/check-dtbs.log"; then
+		grep -i dynamic "$work/check-dtbs.log"
+		fail "CHECK_DTBS=y $E3C.dtb: no warning about dynamic"
+	else
+		pass "CHECK_DTBS=y $E3C.dtb: no warning about dynamic ($(grep -c . "$work/check-dtbs.log") lines of stock warnings)"
+	fi
+else
+	tail -20 "$work/check-dtbs.log"
+	fail "CHECK_DTBS=y $E3C.dtb builds"
+fi
+schema=$kout/Documentation/devicetree/bindings/processed-schema.json
+
+# validate DTB [SCHEMA]: the warnings, without the file name, sorted
+validate() {
+	dt-validate -s "${2:-$schema}" "$1" 2>&1 | sed 's|^[^ ]*\.dtb: ||' | sort -u
+}
+# compare KEY NAME BASELINE.dtb PATCHED.dtb
+compare() {
+	validate "$3" >"$work/$1.base"
+	validate "$4" >"$work/$1.new"
+	comm -13 "$work/$1.base" "$work/$1.new" >"$work/$1.added"
+	if [ -s "$work/$1.added" ] || grep -qi dynamic "$work/$1.new"; then
+		cat "$work/$1.added"
+		fail "$2: no warning beyond the baseline's $(grep -c . "$work/$1.base"), none about dynamic"
+	else
+		pass "$2: no warning beyond the baseline's $(grep -c . "$work/$1.base"), none about dynamic"
+	fi
+}
+git -C "$KSRC" show "base:arch/arm/boot/dts/$E3C.dts" >"$work/e3c-base.dts"
+"$ROOT/scripts/dtc-compile.sh" "$work/e3c-base.dts" "$work/e3c-base.dtb"
+compare e3c "dt-validate $E3C.dtb" "$work/e3c-base.dtb" "$kout/arch/arm/boot/dts/$E3C.dtb"
+compare board "dt-validate board test DTB" \
+	"$kout/arch/arm/boot/dts/aspeed/aspeed-ast2500-evb.dtb" "$BUILD/dtb/ast2500-dynamic-test.dtb"
+
+changed=$(git -C "$KSRC" diff --name-only base..HEAD -- 'Documentation/devicetree/bindings/*.yaml')
+if [ -n "$changed" ]; then
+	make -C "$KSRC" O="$kout" -s dt_binding_check \
+		DT_SCHEMA_FILES="$(echo "$changed" | tr '\n' ':')" >"$work/binding.log" 2>&1 &&
+		pass "dt_binding_check of the binding YAML the series changes" ||
+		{ tail -20 "$work/binding.log"; fail "dt_binding_check of the binding YAML the series changes"; }
+else
+	skip "dt_binding_check: the series changes no binding YAML"
+fi
+
+# 3. negative cases: each must be reported
+board=$ROOT/board/dts/ast2500-dynamic-test.dts
+# negative NAME PATTERN FRAGMENT [SCHEMA]
+negative() {
+	{ cat "$board"; echo "$3"; } >"$work/neg.dts"
+	"$ROOT/scripts/dtc-compile.sh" "$work/neg.dts" "$work/neg.dtb" 2>/dev/null
+	if out=$(validate "$work/neg.dtb" "${4:-}" | grep -E "$2"); then
+		pass "negative: $1 is reported: $(echo "$out" | head -1 | cut -c1-120)"
+	else
+		fail "negative: $1 is reported"
+	fi
+}
+negative "dynamic = <1> (not a flag)" "dynamic" \
+	'&spi1 { flash@0 { dynamic = <1>; }; };'
+negative "dynamic without status" "'status' is a dependency of 'dynamic'" \
+	'&i2c7 { lm75@4d { /delete-property/ status; }; };'
+
+# dynamic on nodes whose bindings forbid unknown properties (jedec,spi-nor,
+# lm75, gpio-leds), validated with the unpatched dtschema
+PYTHONPATH=$dsdir/pristine python -c 'import sys; from dtschema.mk_schema import main; sys.exit(main())' \
+	-j "$KSRC/Documentation/devicetree/bindings" >"$work/pristine-schema.json" 2>"$work/pristine.log"
+if PYTHONPATH=$dsdir/pristine validate "$BUILD/dtb/ast2500-dynamic-test.dtb" "$work/pristine-schema.json" |
+	grep -E "dynamic' was unexpected|'dynamic' (does not match|was)" >"$work/pristine.hits"; then
+	pass "negative: without the dt-schema patch, dynamic is refused ($(grep -c . "$work/pristine.hits") nodes)"
+else
+	fail "negative: without the dt-schema patch, dynamic is refused"
+fi
+suite_summary
