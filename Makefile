@@ -1,6 +1,6 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo check export export-check guest-run \
-	kunit checkpatch trace-proof config-variants dtbs-check clean
+	kunit checkpatch trace-proof config-variants dtbs-check reliability clean
 
 all: check
 
@@ -26,13 +26,14 @@ export:
 export-check:
 	@scripts/export-check.sh
 
-# make guest-run SCRIPT=path/to/script.sh [GUEST_FLASH=file] [GUEST_FILES=dir]
+# make guest-run SCRIPT=path/to/script.sh [GUEST_FLASH=file] [GUEST_FILES=dir] [DEBUG=1]
+GUEST_KERNEL = $(if $(filter 1,$(DEBUG)),debug,test)
 guest-run:
-	@test -n "$(SCRIPT)" || { echo "usage: make guest-run SCRIPT=<host path> [GUEST_FLASH=<file>]"; exit 2; }
-	@scripts/build-kernel.sh test >/dev/null && scripts/build-dtb.sh
-	@GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
+	@test -n "$(SCRIPT)" || { echo "usage: make guest-run SCRIPT=<host path> [GUEST_FLASH=<file>] [DEBUG=1]"; exit 2; }
+	@scripts/build-kernel.sh $(GUEST_KERNEL) >/dev/null && scripts/build-dtb.sh
+	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
-kunit checkpatch trace-proof config-variants dtbs-check:
+kunit checkpatch trace-proof config-variants dtbs-check reliability:
 	@mkdir -p build/tmp && : >build/results-$@.txt && RESULTS=build/results-$@.txt SUITE=$@ tests/suites/$@.sh
 
 clean:

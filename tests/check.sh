@@ -18,7 +18,7 @@ step setup
 step "kernel tree"
 "$ROOT/scripts/prepare-tree.sh" || record FAIL tree "scripts/prepare-tree.sh"
 
-suites=(checkpatch bisect-build config-variants kunit guest trace-proof)
+suites=(checkpatch bisect-build config-variants kunit guest trace-proof reliability)
 [ -x "$ROOT/tests/suites/dtbs-check.sh" ] && suites+=(dtbs-check)
 for s in "${suites[@]}"; do
 	step "suite $s"

@@ -1,0 +1,52 @@
+#!/bin/sh
+# In the guest (R4 a, b): a device whose probe fails, and a parent
+# controller or adapter that is not bound when "okay" is written.
+. /guest/files/kselftest/ktap_helpers.sh
+
+PDT=/proc/device-tree
+status() { tr -d '\000' <"$PDT$1/status"; }
+device_of() { grep -lx "OF_FULLNAME=$1" /sys/bus/platform/devices/*/uevent /sys/bus/i2c/devices/*/uevent /sys/bus/spi/devices/*/uevent 2>/dev/null | head -1; }
+has_driver() { d=$(device_of "$1") && [ -n "$d" ] && [ -e "$(dirname "$d")/driver" ]; }
+
+ktap_print_header
+ktap_set_plan 6
+
+# (a) nothing behind the node: the write creates the device, its driver
+# fails to probe; that is not an error of the write
+for node in /ahb/spi@1e630000/flash@1 /ahb/apb/bus@1e78a000/i2c@300/lm75@4c; do
+	echo okay >"$PDT$node/status"
+	rc=$?
+	if [ $rc -eq 0 ]; then
+		d=$(device_of $node)
+		ktap_print_msg "$node: okay -> 0, device ${d:+$(basename "$(dirname "$d")")} ${d:-none}, driver: $(has_driver $node && echo bound || echo none)"
+	else
+		ktap_print_msg "$node: okay -> failed, status $(status $node)"
+	fi
+	echo reserved >"$PDT$node/status"
+	rc2=$?
+	ok=1
+	[ $rc -eq 0 ] && has_driver $node && ok=0	# nothing there: must not bind
+	[ $rc2 -eq 0 ] && [ "$(status $node)" = reserved ] && [ -z "$(device_of $node)" ] || ok=0
+	ktap_test_result "$node: failed probe leaves no bound device, next write works" [ $ok = 1 ]
+done
+
+# (b) the parent is not bound when "okay" is written
+fault_parent() {
+	node=$1 drv=$2 dev=$3
+	echo "$dev" >/sys/bus/platform/drivers/$drv/unbind || return 1
+	if echo okay 2>/dev/null >"$PDT$node/status"; then
+		ktap_test_fail "$node: okay with $dev unbound fails"
+	else
+		ktap_test_result "$node: okay with $dev unbound fails, status stays reserved" \
+			[ "$(status $node)" = reserved ]
+	fi
+	echo "$dev" >/sys/bus/platform/drivers/$drv/bind
+	ok=1
+	[ -z "$(device_of $node)" ] || ok=0	# nothing appears behind our back
+	echo okay >"$PDT$node/status" && has_driver $node || ok=0
+	echo reserved >"$PDT$node/status" && [ -z "$(device_of $node)" ] || ok=0
+	ktap_test_result "$node: after $dev is bound again, no device until okay, then attach and detach work" [ $ok = 1 ]
+}
+fault_parent /ahb/spi@1e630000/flash@0 spi-aspeed-smc 1e630000.spi
+fault_parent /ahb/apb/bus@1e78a000/i2c@300/lm75@4d aspeed-i2c-bus 1e78a300.i2c
+ktap_finished

@@ -1,0 +1,62 @@
+#!/bin/sh
+# In the guest (R1): at least 1,000 generated invalid writes per dynamic
+# node: random bytes of random length up to 8 KiB, valid words with one byte
+# changed, valid words at non-zero offsets. Every write must be refused and
+# leave the status as it was.
+. /guest/files/kselftest/ktap_helpers.sh
+
+PDT=/proc/device-tree
+PER_NODE=${FUZZ_WRITES:-1000}
+nodes=$(find $PDT/ -name dynamic -type f | sed 's|/dynamic$||' | sort)
+
+ktap_print_header
+ktap_set_plan "$(echo "$nodes" | wc -l)"
+
+# put FILE BS SEEK: write stdin to FILE in blocks of BS bytes, starting at
+# block SEEK; dd's exit status tells whether every write was accepted
+put() {
+	dd of="$1" bs="$2" seek="$3" conv=notrunc 2>/dev/null
+}
+
+# mutate WORD: WORD with one byte replaced by a random other byte, as
+# printf octal escapes
+mutate() {
+	w=$1
+	pos=$((RANDOM % ${#w}))
+	byte=$((RANDOM % 256))
+	out=
+	i=0
+	while [ $i -lt ${#w} ]; do
+		c=$(printf '%d' "'${w:$i:1}")
+		[ $i -eq $pos ] && { [ $byte -eq "$c" ] && byte=$(((byte + 1) % 256)); c=$byte; }
+		out="$out\\$(printf '%03o' "$c")"
+		i=$((i + 1))
+	done
+	echo "$out"
+}
+
+for n in $nodes; do
+	f=$n/status
+	before=$(tr -d '\000' <"$f")
+	accepted=0
+	changed=0
+	i=0
+	while [ $i -lt "$PER_NODE" ]; do
+		case $((i % 3)) in
+		0)	len=$((RANDOM % 8193))
+			[ $len -eq 0 ] && len=1
+			head -c $len /dev/urandom | put "$f" 16384 0 && accepted=$((accepted + 1)) ;;
+		1)	w=$(echo "okay disabled reserved" | cut -d' ' -f$((RANDOM % 3 + 1)))
+			printf "$(mutate $w)" | put "$f" 64 0 && accepted=$((accepted + 1)) ;;
+		2)	w=$(echo "okay disabled reserved" | cut -d' ' -f$((RANDOM % 3 + 1)))
+			bs=$((RANDOM % 16 + 1))
+			printf '%s' "$w" | put "$f" $bs 1 && accepted=$((accepted + 1)) ;;
+		esac
+		[ "$(tr -d '\000' <"$f")" = "$before" ] || changed=$((changed + 1))
+		i=$((i + 1))
+	done
+	ktap_print_msg "${n#$PDT}: $PER_NODE writes, $accepted accepted, $changed changed the status"
+	ktap_test_result "${n#$PDT}: $PER_NODE invalid writes refused, status unchanged" \
+		[ "$accepted" = 0 -a "$changed" = 0 ]
+done
+ktap_finished

@@ -1,0 +1,17 @@
+#!/bin/sh
+# In the guest, debug kernel (lockdep, kmemleak, debug objects): bad input,
+# faults, concurrency and a shorter endurance loop, then kmemleak and the
+# kernel log. The host counts the KTAP lines.
+cd /guest/files || exit 1
+K=/sys/kernel/debug/kmemleak
+# boot-time objects are not this run's leaks
+[ -w $K ] && { echo scan >$K; echo clear >$K; }
+rc=0
+sh ./fuzz.sh || rc=1
+sh ./faults.sh || rc=1
+sh ./concurrency.sh || rc=1
+ENDURANCE_CYCLES=${ENDURANCE_CYCLES:-1000} ENDURANCE_FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-100} \
+	sh ./endurance.sh || rc=1
+sh ./kmemleak.sh || rc=1
+sh ./kernel-log.sh || rc=1
+exit $rc

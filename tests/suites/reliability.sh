@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# R1-R5 on the debug kernel (board/config/debug.config): generated invalid
+# writes, failed probes and unbound parents, concurrent writers and readers,
+# an endurance loop with kmemleak, and a kernel log scan. (Permissions and
+# the 10,000-cycle endurance run on the test kernel, in the guest suite.)
+. "$(dirname "$0")/../../scripts/common.sh"
+. "$ROOT/tests/lib.sh"
+
+work=$BUILD/tmp/reliability
+"$ROOT/scripts/build-kernel.sh" debug || { fail "debug kernel builds"; suite_summary; exit 0; }
+"$ROOT/scripts/guest-files.sh" "$work/files"
+set +e
+KERNEL=debug GUEST_FILES=$work/files GUEST_TIMEOUT=1800 \
+	"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-reliability.sh" | tee "$work/console.log"
+rc=${PIPESTATUS[0]}
+set -e
+ktap_results "$work/console.log"
+[ "$rc" -eq 125 ] && fail "guest run finished (panic, hang or timeout)"
+suite_summary
