@@ -12,16 +12,30 @@ FLASH=/ahb/spi@1e630000/flash@0
 LEDS=/leds
 end=$(($(date +%s) + SECONDS_))
 
+LOG=/tmp/concurrency
+rm -rf $LOG; mkdir -p $LOG
+
 running() { [ "$(date +%s)" -lt $end ]; }
-writer() { while running; do echo okay 2>/dev/null >"$PDT$1/status"; echo reserved 2>/dev/null >"$PDT$1/status"; done; }
-reader() { while running; do cat "$PDT$1/status" >/dev/null 2>&1; done; }
+# each worker appends "<what> <ok> <failed>" to a log of its own
+writer() {
+	ok=0 bad=0
+	while running; do
+		for v in okay reserved; do
+			if echo $v 2>/dev/null >"$PDT$1/status"; then ok=$((ok + 1)); else bad=$((bad + 1)); fi
+		done
+	done
+	echo "$1 $ok $bad" >>$LOG/writes
+}
+reader() { n=0; while running; do cat "$PDT$1/status" >/dev/null 2>&1; n=$((n + 1)); done; echo "$1 $n" >>$LOG/reads; }
 rebinder() {
+	n=0
 	while running; do
 		echo "$2" 2>/dev/null >/sys/bus/platform/drivers/$1/unbind
 		sleep 0.$((RANDOM % 5))
-		echo "$2" 2>/dev/null >/sys/bus/platform/drivers/$1/bind
+		echo "$2" 2>/dev/null >/sys/bus/platform/drivers/$1/bind && n=$((n + 1))
 		sleep 0.$((RANDOM % 5))
 	done
+	echo "$2 $n" >>$LOG/rebinds
 }
 device_of() { grep -lx "OF_FULLNAME=$1" /sys/bus/platform/devices/*/uevent /sys/bus/i2c/devices/*/uevent /sys/bus/spi/devices/*/uevent 2>/dev/null | head -1; }
 
@@ -30,16 +44,18 @@ ktap_set_plan 4
 
 for i in 1 2 3 4; do writer $SENSOR & reader $SENSOR & done
 writer $LEDS & writer $LEDS & writer $FLASH & writer $FLASH &
-# Rebinding the parents while nodes toggle exposes races in the SPI and I2C
-# cores (of_spi_notify/of_i2c_notify against controller removal: an oops in
-# aspeed_spi_cleanup after a double unregister, -EEXIST on a client name),
-# which overlays hit the same way; opt in with CONCURRENCY_REBIND=1.
-if [ "${CONCURRENCY_REBIND:-0}" = 1 ]; then
+# The parents unbind and bind while their nodes toggle: of_spi_notify() and
+# of_i2c_notify() against controller and adapter removal (the series' SPI
+# and I2C patches). CONCURRENCY_REBIND=0 leaves them bound.
+if [ "${CONCURRENCY_REBIND:-1}" = 1 ]; then
 	rebinder spi-aspeed-smc 1e630000.spi &
 	rebinder aspeed-i2c-bus 1e78a300.i2c &
 fi
 wait
-ktap_test_pass "racing writers and readers finished after ${SECONDS_} s (rebinders: ${CONCURRENCY_REBIND:-0})"
+awk '{ ok[$1] += $2; bad[$1] += $3 } END { for (n in ok) printf "# %s: %d writes accepted, %d refused\n", n, ok[n], bad[n] }' $LOG/writes
+awk '{ n[$1] += $2 } END { for (p in n) printf "# %s: %d reads\n", p, n[p] }' $LOG/reads
+[ -f $LOG/rebinds ] && awk '{ printf "# %s: %d unbind/bind cycles\n", $1, $2 }' $LOG/rebinds
+ktap_test_pass "racing writers, readers and rebinders finished after ${SECONDS_} s (rebinders: ${CONCURRENCY_REBIND:-1})"
 
 for pair in spi-aspeed-smc:1e630000.spi aspeed-i2c-bus:1e78a300.i2c; do
 	[ -e /sys/bus/platform/devices/${pair#*:}/driver ] ||
