@@ -5,7 +5,7 @@
 # device must exist for a node exactly when its status is "okay".
 . /guest/files/kselftest/ktap_helpers.sh
 
-PDT=/proc/device-tree
+. /guest/files/nodes.sh
 SECONDS_=${CONCURRENCY_SECONDS:-60}
 SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d
 FLASH=/ahb/spi@1e630000/flash@0
@@ -37,7 +37,6 @@ rebinder() {
 	done
 	echo "$2 $n" >>$LOG/rebinds
 }
-device_of() { grep -lx "OF_FULLNAME=$1" /sys/bus/platform/devices/*/uevent /sys/bus/i2c/devices/*/uevent /sys/bus/spi/devices/*/uevent 2>/dev/null | head -1; }
 
 ktap_print_header
 ktap_set_plan 4
@@ -62,7 +61,7 @@ for pair in spi-aspeed-smc:1e630000.spi aspeed-i2c-bus:1e78a300.i2c; do
 		echo ${pair#*:} >/sys/bus/platform/drivers/${pair%%:*}/bind
 done
 for node in $SENSOR $FLASH $LEDS; do
-	st=$(tr -d '\000' <"$PDT$node/status")
+	st=$(node_status $node)
 	dev=$(device_of $node)
 	ktap_print_msg "$node: status $st, device ${dev:-none}"
 	if [ "$st" = okay ]; then

@@ -5,10 +5,10 @@
 # alive while its MTD device is in use" the stale read was a use-after-free
 # (spi-nor devm-freed the structure that holds the mtd_info).
 . /guest/files/kselftest/ktap_helpers.sh
+. /guest/files/nodes.sh
 
 NODE=/ahb/spi@1e630000/flash@0
-F=/proc/device-tree$NODE/status
-spi_dev() { grep -lx "OF_FULLNAME=$NODE" /sys/bus/spi/devices/*/uevent 2>/dev/null | head -1; }
+F=$PDT$NODE/status
 bios_mtd() { grep '"bios"' /proc/mtd | cut -d: -f1; }
 
 ktap_print_header
@@ -31,9 +31,9 @@ t0=$(cut -d' ' -f1 /proc/uptime)
 echo reserved >$F
 rc=$?
 t1=$(cut -d' ' -f1 /proc/uptime)
-ktap_print_msg "reserved with $m open, two writers: write returned $rc after $(echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}') s, status $(tr -d '\000' <$F), SPI device: $(spi_dev | grep -q . && echo present || echo gone)"
+ktap_print_msg "reserved with $m open, two writers: write returned $rc after $(echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}') s, status $(node_status $NODE), SPI device: $(device_of $NODE | grep -q . && echo present || echo gone)"
 ktap_test_result "reserved while the MTD device is open and written succeeds, the SPI device goes" \
-	[ $rc -eq 0 -a -z "$(spi_dev)" ]
+	[ $rc -eq 0 -a -z "$(device_of $NODE)" ]
 
 # the writers end, with an error or not, within 30 s
 running() { grep -q '^State:.*[RSD]' /proc/$1/status 2>/dev/null; }
@@ -61,6 +61,6 @@ ok=1
 echo okay >$F || ok=0
 m=$(bios_mtd)
 [ -n "$m" ] && dd if=/dev/${m}ro bs=64k count=4 of=/dev/null 2>/dev/null || ok=0
-echo reserved >$F && [ -z "$(spi_dev)" ] && [ -z "$(bios_mtd)" ] || ok=0
+echo reserved >$F && [ -z "$(device_of $NODE)" ] && [ -z "$(bios_mtd)" ] || ok=0
 ktap_test_result "attach, read and detach work again afterwards" [ $ok = 1 ]
 ktap_finished

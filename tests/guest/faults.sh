@@ -3,10 +3,7 @@
 # controller or adapter that is not bound when "okay" is written.
 . /guest/files/kselftest/ktap_helpers.sh
 
-PDT=/proc/device-tree
-status() { tr -d '\000' <"$PDT$1/status"; }
-device_of() { grep -lx "OF_FULLNAME=$1" /sys/bus/platform/devices/*/uevent /sys/bus/i2c/devices/*/uevent /sys/bus/spi/devices/*/uevent 2>/dev/null | head -1; }
-has_driver() { d=$(device_of "$1") && [ -n "$d" ] && [ -e "$(dirname "$d")/driver" ]; }
+. /guest/files/nodes.sh
 
 ktap_print_header
 ktap_set_plan 6
@@ -20,13 +17,13 @@ for node in /ahb/spi@1e630000/flash@1 /ahb/apb/bus@1e78a000/i2c@300/lm75@4c; do
 		d=$(device_of $node)
 		ktap_print_msg "$node: okay -> 0, device ${d:+$(basename "$(dirname "$d")")} ${d:-none}, driver: $(has_driver $node && echo bound || echo none)"
 	else
-		ktap_print_msg "$node: okay -> failed, status $(status $node)"
+		ktap_print_msg "$node: okay -> failed, status $(node_status $node)"
 	fi
 	echo reserved >"$PDT$node/status"
 	rc2=$?
 	ok=1
 	[ $rc -eq 0 ] && has_driver $node && ok=0	# nothing there: must not bind
-	[ $rc2 -eq 0 ] && [ "$(status $node)" = reserved ] && [ -z "$(device_of $node)" ] || ok=0
+	[ $rc2 -eq 0 ] && [ "$(node_status $node)" = reserved ] && [ -z "$(device_of $node)" ] || ok=0
 	ktap_test_result "$node: failed probe leaves no bound device, next write works" [ $ok = 1 ]
 done
 
@@ -38,7 +35,7 @@ fault_parent() {
 		ktap_test_fail "$node: okay with $dev unbound fails"
 	else
 		ktap_test_result "$node: okay with $dev unbound fails, status stays reserved" \
-			[ "$(status $node)" = reserved ]
+			[ "$(node_status $node)" = reserved ]
 	fi
 	echo "$dev" >/sys/bus/platform/drivers/$drv/bind
 	ok=1
