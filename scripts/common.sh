@@ -5,7 +5,15 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 KSRC=$BUILD/linux                    # git tree: pristine base + the series
-KTARBALL=${KTARBALL:-/usr/src/linux-source-6.12.tar.xz}
+
+# The kernel base, named here only: Debian's linux-source-7.3 package from
+# trixie-backports, fetched through a private apt configuration under
+# build/apt (scripts/fetch-kernel-source.sh). Another Debian package:
+# KBASE_PKG=linux-source-7.4 KBASE_SUITE=...; a kernel git checkout instead:
+# make tree KERNEL_TREE=/path/to/linux [KERNEL_REF=v7.3].
+KBASE_PKG=${KBASE_PKG:-linux-source-7.3}
+KBASE_SUITE=${KBASE_SUITE:-trixie-backports}
+KBASE_MIRROR=${KBASE_MIRROR:-http://deb.debian.org/debian}
 SERIES_DIR=$ROOT/patches/linux
 DTS_SERIES_DIR=$ROOT/patches/dt-schema
 VENV=$BUILD/venv

@@ -17,7 +17,7 @@ count=$(git -C "$KSRC" rev-list --count base..HEAD)
 if [ "$count" -gt 0 ]; then
 	git -C "$KSRC" -c core.abbrev=12 -c diff.algorithm=myers -c diff.noprefix=false \
 		-c diff.mnemonicPrefix=false -c format.signature= \
-		format-patch -q --zero-commit --no-signature --cover-letter \
+		format-patch -q --zero-commit --no-signature --cover-letter --notes \
 		--no-base -o "$tmp" base..HEAD
 	python3 "$ROOT/scripts/make-cover-letter.py" \
 		"$SERIES_DIR/cover-letter.txt" "$tmp"/0000-cover-letter.patch "$tmp"/0*.patch

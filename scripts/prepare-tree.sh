@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Create build/linux: the pristine Debian linux-source-6.12 tree committed and
-# tagged "base", with patches/linux/ applied on top by "git am". An existing
-# tree is kept when it already holds exactly the series (see export-check.sh).
+# Create build/linux: the kernel base committed and tagged "base", with
+# patches/linux/ applied on top by "git am". The base is Debian's
+# $KBASE_PKG source (scripts/fetch-kernel-source.sh), or, with
+# KERNEL_TREE=/path/to/linux [KERNEL_REF=rev], a kernel git checkout, which
+# is cloned with --shared and never changed. An existing build/linux is kept
+# when it already holds exactly the series (see export-check.sh).
 . "$(dirname "$0")/common.sh"
 
 series_files() {
@@ -11,53 +14,74 @@ series_files() {
 }
 
 if [ -d "$KSRC/.git" ]; then
-	if "$ROOT/scripts/export-check.sh" >/dev/null 2>&1; then
-		log "build/linux is up to date with patches/linux ($(cat "$KSRC/.base-version"))"
+	if [ -z "${KERNEL_TREE:-}" ] && "$ROOT/scripts/export-check.sh" >/dev/null 2>&1; then
+		log "build/linux is up to date with patches/linux ($(cat "$KSRC/.git/base-version"))"
 		exit 0
 	fi
 	if [ "${FORCE:-0}" != 1 ]; then
 		"$ROOT/scripts/export-check.sh" || true
-		die "build/linux differs from patches/linux; run 'make export' to keep the tree's work, or FORCE=1 to rebuild it"
+		die "build/linux exists; run 'make export' to keep the tree's work, then FORCE=1 to recreate it"
 	fi
 	log "FORCE=1: recreating build/linux"
 fi
-
-[ -f "$KTARBALL" ] || die "$KTARBALL not found (install linux-source-6.12: make setup)"
-rm -rf "$KSRC" "$BUILD/linux-source-6.12"
+rm -rf "$KSRC"
 mkdir -p "$BUILD"
-log "unpacking $KTARBALL"
-tar -C "$BUILD" -xf "$KTARBALL"
-mv "$BUILD/linux-source-6.12" "$KSRC"
-cd "$KSRC"
-version=$(make -s kernelversion)
-echo "$version" >.base-version
 
-# Debian's tarball ends .gitignore with "/*" and "!/debian/" (it ignores the
-# whole top level for its packaging repository); drop those lines in the base
-# commit so that git tracks the tree like an upstream checkout.
-n=$(grep -n '^# Debian packaging' .gitignore | cut -d: -f1 || true)
-if [ -n "$n" ]; then
-	head -n $((n - 3)) .gitignore >.gitignore.new && mv .gitignore.new .gitignore
+if [ -n "${KERNEL_TREE:-}" ]; then
+	ref=${KERNEL_REF:-HEAD}
+	git -C "$KERNEL_TREE" rev-parse -q --verify "$ref^{commit}" >/dev/null ||
+		die "$KERNEL_TREE has no commit $ref"
+	log "cloning $KERNEL_TREE ($ref) with --shared"
+	git clone -q --shared --no-checkout "$KERNEL_TREE" "$KSRC"
+	git -C "$KSRC" checkout -q --detach "$(git -C "$KERNEL_TREE" rev-parse "$ref^{commit}")"
+	cd "$KSRC"
+	version=$(make -s kernelversion)
+	desc="$version ($KERNEL_TREE, $(git describe --always --tags HEAD 2>/dev/null || git rev-parse --short HEAD))"
+	git tag base
+else
+	tarball=$("$ROOT/scripts/fetch-kernel-source.sh") || exit 1
+	pkgver=$(cat "$BUILD/src/$KBASE_PKG.version")
+	tmp=$BUILD/src/unpack
+	rm -rf "$tmp" && mkdir -p "$tmp"
+	log "unpacking ${tarball#"$ROOT"/}"
+	tar -C "$tmp" -xf "$tarball"
+	mv "$tmp"/linux-source-* "$KSRC"
+	rmdir "$tmp"
+	cd "$KSRC"
+	version=$(make -s kernelversion)
+	desc="$version (Debian $KBASE_PKG $pkgver)"
+
+	# Debian's tarball ends .gitignore with "/*" and "!/debian/" (it ignores
+	# the whole top level for its packaging repository); drop those lines in
+	# the base commit so that git tracks the tree like an upstream checkout.
+	n=$(grep -n '^# Debian packaging' .gitignore | cut -d: -f1 || true)
+	if [ -n "$n" ]; then
+		head -n $((n - 3)) .gitignore >.gitignore.new && mv .gitignore.new .gitignore
+	fi
+	git init -q -b master
+	git add -A -f   # also the dot-files that .gitignore lists (.kunitconfig, .clang-format)
+	git -c user.name=base -c user.email=base@localhost commit -q \
+		-m "Linux $desc, unmodified but for .gitignore"
+	git tag base
 fi
-
-git init -q -b master
 git config core.abbrev 12
-git add -A -f   # also the dot-files that .gitignore lists (.kunitconfig, .clang-format)
-git -c user.name=base -c user.email=base@localhost commit -q \
-	-m "Linux $version (Debian linux-source-6.12, unmodified but for .gitignore)"
-git tag base
+git config notes.rewriteRef refs/notes/commits   # notes follow rebase and amend
 git config user.name "BMC Kernel Team"
 git config user.email "bmc-kernel@example.org"
-echo ".base-version" >>.git/info/exclude
-log "base: Linux $version"
+echo "$desc" >.git/base-version
+log "base: Linux $desc"
 
 n=0
 while read -r p; do
 	[ -n "$p" ] || continue
 	if ! git am -q --keep-cr "$p" >/dev/null 2>&1; then
 		git am --abort >/dev/null 2>&1 || true
-		die "patch $(basename "$p") does not apply to Linux $version (Debian linux-source-6.12); the series was written against the base named in patches/linux/0000-cover-letter.patch"
+		die "patch $(basename "$p") does not apply to Linux $desc; the series is written against the base named in patches/linux/0000-cover-letter.patch (base-commit)"
 	fi
+	# Remarks below the "---" line are not part of the commit message:
+	# keep them as git notes, which export.sh writes back.
+	notes=$("$ROOT/scripts/patch-notes.py" "$p")
+	[ -z "$notes" ] || git notes add -m "$notes" HEAD
 	n=$((n + 1))
 done < <(series_files)
-log "applied $n patch(es) from patches/linux on Linux $version"
+log "applied $n patch(es) from patches/linux on Linux $desc"

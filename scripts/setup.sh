@@ -3,7 +3,7 @@
 # quick when nothing is missing. Prints what it installs.
 . "$(dirname "$0")/common.sh"
 
-DEBS=(linux-source-6.12 gcc-arm-linux-gnueabihf qemu-system-arm
+DEBS=(gcc-arm-linux-gnueabihf qemu-system-arm
       device-tree-compiler flex bison bc libssl-dev libelf-dev cpio ccache
       rsync kmod xz-utils python3-venv python3-dev git make gcc perl file patch)
 
