@@ -1,6 +1,7 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo check export export-check guest-run \
-	kunit checkpatch trace-proof config-variants dtbs-check reliability clean
+	kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check \
+	reliability clean
 
 all: check
 
@@ -33,8 +34,9 @@ guest-run:
 	@scripts/build-kernel.sh $(GUEST_KERNEL) >/dev/null && scripts/build-dtb.sh
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
-kunit checkpatch trace-proof config-variants dtbs-check reliability:
-	@mkdir -p build/tmp && : >build/results-$@.txt && RESULTS=build/results-$@.txt SUITE=$@ tests/suites/$@.sh
+# Single suites, through the same runner as make check (non-zero on failure).
+kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check reliability:
+	@tests/check.sh $@
 
 clean:
 	rm -rf build/kernel-* build/kunit build/tmp build/dtb build/demo

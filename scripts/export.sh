@@ -13,12 +13,29 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-count=$(git -C "$KSRC" rev-list --count base..HEAD)
-if [ "$count" -gt 0 ]; then
+fp() {
 	git -C "$KSRC" -c core.abbrev=12 -c diff.algorithm=myers -c diff.noprefix=false \
 		-c diff.mnemonicPrefix=false -c format.signature= \
 		format-patch -q --zero-commit --no-signature --cover-letter --notes \
-		--no-base -o "$tmp" base..HEAD
+		--subject-prefix="PATCH $SERIES_VERSION" --no-base "$@" base..HEAD
+}
+
+count=$(git -C "$KSRC" rev-list --count base..HEAD)
+if [ "$count" -gt 0 ]; then
+	# Recipients: get_maintainer.pl on the series, without git history
+	# (the base has none): maintainers and reviewers in To, lists in Cc.
+	fp -o "$tmp/pass1"
+	rcpt=()
+	while IFS= read -r line; do
+		addr=${line%% (*}
+		case $line in
+		*"(maintainer:"* | *"(reviewer:"* | *"(supporter:"*) rcpt+=(--to="$addr") ;;
+		*) rcpt+=(--cc="$addr") ;;
+		esac
+	done < <(cd "$KSRC" && perl scripts/get_maintainer.pl --no-git --no-git-fallback \
+		"$tmp"/pass1/0*.patch 2>/dev/null | grep -v '^$')
+	fp -o "$tmp" "${rcpt[@]}"
+	rm -rf "$tmp/pass1"
 	python3 "$ROOT/scripts/make-cover-letter.py" \
 		"$SERIES_DIR/cover-letter.txt" "$tmp"/0000-cover-letter.patch "$tmp"/0*.patch
 fi

@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
-# make check: every test. Installs what it needs, prepares the kernel tree,
-# runs each suite (each prints its own count line) and ends with the line
-# "N passed, N failed, N skipped"; exits non-zero when anything failed.
+# make check: every test; tests/check.sh SUITE...: those suites only (the
+# Makefile's single-suite targets). Installs what it needs, prepares the
+# kernel tree, runs each suite (each prints its own count line, then its
+# time) and ends with the line "N passed, N failed, N skipped"; exits
+# non-zero when anything failed.
 . "$(dirname "$0")/../scripts/common.sh"
+
+all=(checkpatch bisect-build submission config-variants kunit guest trace-proof reliability dtbs-check)
+if [ $# -gt 0 ]; then
+	for s in "$@"; do
+		[ -x "$ROOT/tests/suites/$s.sh" ] || die "no suite $s (suites: ${all[*]})"
+	done
+	suites=("$@")
+else
+	suites=("${all[@]}")
+fi
 
 start=$(date +%s)
 mkdir -p "$BUILD/tmp"
@@ -18,20 +30,32 @@ step setup
 step "kernel tree"
 "$ROOT/scripts/prepare-tree.sh" || record FAIL tree "scripts/prepare-tree.sh"
 
-suites=(checkpatch bisect-build config-variants kunit guest trace-proof reliability)
-[ -x "$ROOT/tests/suites/dtbs-check.sh" ] && suites+=(dtbs-check)
+built=0
+times=()
 for s in "${suites[@]}"; do
 	step "suite $s"
-	if [ "$s" = guest ]; then
+	t0=$(date +%s)
+	case $s in
+	submission | guest | trace-proof | dtbs-check)
 		# the tip of the series, whatever bisect-build did
-		"$ROOT/scripts/build-kernel.sh" test && "$ROOT/scripts/build-dtb.sh" ||
-			{ record FAIL build "test kernel and DTB"; continue; }
-	fi
+		if [ "$built" = 0 ]; then
+			if "$ROOT/scripts/build-kernel.sh" test && "$ROOT/scripts/build-dtb.sh"; then
+				built=1
+			else
+				record FAIL build "test kernel and DTB"
+				continue
+			fi
+		fi ;;
+	esac
 	SUITE=$s "$ROOT/tests/suites/$s.sh" || record FAIL "$s" "suite script exited $?"
+	t=$(($(date +%s) - t0))
+	times+=("$s ${t}s")
+	echo "suite $s: ${t} s"
 done
 
 step summary
 grep -v '^PASS' "$RESULTS" | sed 's/^/  /' || true
+echo "suite times: ${times[*]}"
 p=$(grep -c '^PASS' "$RESULTS" || true)
 f=$(grep -c '^FAIL' "$RESULTS" || true)
 s=$(grep -c '^SKIP' "$RESULTS" || true)

@@ -15,21 +15,27 @@ pass() { result PASS "$@"; }
 fail() { result FAIL "$@"; }
 skip() { result SKIP "$@"; }
 
-# ktap_results FILE: turn the KTAP "ok"/"not ok" lines of FILE into results
+# ktap_results FILE: the strict verdicts of a guest console log (see
+# tests/ktap.py) as results; tests/xfail.txt names the expected failures.
 ktap_results() {
-	local line name
-	while IFS= read -r line; do
-		case $line in
-		"ok "*"# SKIP"*)
-			name=${line#ok [0-9]* }; skip "${name%%# SKIP*}" ;;
-		"not ok "*"# TODO"*)
-			name=${line#not ok [0-9]* }; skip "expected failure: $name" ;;
-		"ok "[0-9]*)
-			pass "${line#ok [0-9]* }" ;;
-		"not ok "[0-9]*)
-			fail "${line#not ok [0-9]* }" ;;
+	local verdict name
+	while IFS=$'\t' read -r verdict name; do
+		case $verdict in
+		PASS) pass "$name" ;;
+		SKIP) skip "$name" ;;
+		*) fail "$name" ;;
 		esac
-	done <"$1"
+	done < <(python3 "$ROOT/tests/ktap.py" "$1" "$ROOT/tests/xfail.txt" ||
+		printf 'FAIL\tparsing %s\n' "$1")
+}
+
+# runner_result RC WHAT: a guest runner's exit status as a result
+runner_result() {
+	case $1 in
+	0) pass "$2: the guest runner exited 0" ;;
+	125) fail "$2: the guest did not finish (panic, hang or timeout)" ;;
+	*) fail "$2: the guest runner exited $1" ;;
+	esac
 }
 
 # suite_summary: print this suite's own count line

@@ -15,7 +15,7 @@ GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img GUEST_TIMEOUT=600 \
 rc=${PIPESTATUS[0]}
 set -e
 ktap_results "$work/console.log"
-[ "$rc" -eq 125 ] && fail "guest run finished (panic, hang or timeout)"
+runner_result "$rc" run-all.sh
 
 size=$(stat -c %s "$work/files/bios.img")
 want=$(cut -d' ' -f1 "$work/files/bios.img.sha256")

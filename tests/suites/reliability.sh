@@ -16,6 +16,6 @@ KERNEL=debug GUEST_FILES=$work/files GUEST_TIMEOUT=1800 \
 rc=${PIPESTATUS[0]}
 set -e
 ktap_results "$work/console.log"
-[ "$rc" -eq 125 ] && fail "guest run finished (panic, hang or timeout)"
+runner_result "$rc" run-reliability.sh
 
 suite_summary

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Strict verdicts from the console log of a guest run.
+
+Usage: ktap.py LOG [XFAIL_LIST]
+
+The guest runners (tests/guest/run-*.sh) run each script the way kselftest's
+runner does and print, around it, "# script: NAME" and "# exit: NAME RC".
+Each script prints one KTAP block ("TAP version 13", a plan "1..N", then
+"ok"/"not ok" lines). Prints one line per result, "PASS|FAIL|SKIP<TAB>name":
+
+- every "ok"/"not ok" line ("ok ... # SKIP reason" is a SKIP);
+- a block without a plan, or whose count of results differs from its plan,
+  a "Bail out!", is a FAIL naming the script;
+- "1..0 # SKIP reason" is a SKIP with its reason;
+- a script's exit code: 0 is fine, 4 (KSFT_SKIP) is a SKIP, anything else
+  a FAIL naming the script; a script that started but has no exit line
+  (the guest died in it) is a FAIL;
+- "not ok ... # TODO" is a FAIL unless XFAIL_LIST (one test name per line)
+  names the test; then it is an expected failure (SKIP), and an allowlisted
+  test that passes is a FAIL ("unexpected pass").
+Kernel messages interleaved with the KTAP lines are ignored.
+"""
+import re
+import sys
+
+RESULT = re.compile(r"^(not ok|ok) (\d+)(?: (.*))?$")
+PLAN = re.compile(r"^1\.\.(\d+)(?:\s*#\s*(.*))?$")
+
+
+class Block:
+    def __init__(self, script):
+        self.script = script
+        self.plan = None
+        self.count = 0
+
+
+def parse(lines, xfail):
+    out = []
+    script = None
+    block = None
+    skipped_all = False
+
+    def close():
+        nonlocal block, skipped_all
+        if block is None:
+            return
+        where = f"{block.script or 'guest'}: KTAP block"
+        if block.plan is None:
+            out.append(("FAIL", f"{where} has no plan"))
+        elif block.plan != block.count and block.plan != 0:
+            out.append(("FAIL", f"{where} planned {block.plan} tests, ran {block.count}"))
+        block = None
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.startswith("# script: "):
+            close()
+            script = line[len("# script: "):].strip()
+            skipped_all = False
+            continue
+        m = re.match(r"^# exit: (\S+) (\d+)$", line)
+        if m:
+            close()
+            name, rc = m.group(1), int(m.group(2))
+            if rc == 4:
+                if not skipped_all:
+                    out.append(("SKIP", f"{name}: skipped (exit 4)"))
+            elif rc != 0:
+                out.append(("FAIL", f"{name}: exited {rc}"))
+            script = None
+            continue
+        if line.startswith("TAP version"):
+            close()
+            block = Block(script)
+            continue
+        if line.startswith("Bail out!"):
+            out.append(("FAIL", f"{script or 'guest'}: {line}"))
+            continue
+        m = PLAN.match(line)
+        if m and block is not None and block.plan is None:
+            block.plan = int(m.group(1))
+            if block.plan == 0:
+                reason = (m.group(2) or "").strip()
+                if reason.upper().startswith("SKIP"):
+                    skipped_all = True
+                    out.append(("SKIP", f"{script or 'guest'}: {reason[4:].strip() or 'skipped'}"))
+                else:
+                    out.append(("FAIL", f"{script or 'guest'}: empty plan without SKIP"))
+            continue
+        m = RESULT.match(line)
+        if not m:
+            continue
+        if block is None:
+            block = Block(script)
+        block.count += 1
+        verdict, desc = m.group(1), (m.group(3) or "").strip()
+        name, _, directive = desc.partition(" # ")
+        name = name.strip()
+        directive = directive.strip()
+        if directive.upper().startswith("SKIP"):
+            out.append(("SKIP", f"{name} {directive[4:].strip()}".strip()))
+        elif name in xfail:
+            if verdict == "ok":
+                out.append(("FAIL", f"unexpected pass of an expected failure: {name}"))
+            else:
+                out.append(("SKIP", f"expected failure: {name}"))
+        elif verdict == "ok":
+            out.append(("PASS", name))
+        else:
+            out.append(("FAIL", name + (f" # {directive}" if directive else "")))
+    close()
+    if script is not None:
+        out.append(("FAIL", f"{script}: no exit status (the guest stopped in it)"))
+    return out
+
+
+def main():
+    xfail = set()
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], encoding="utf-8") as f:
+            xfail = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+    with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
+        results = parse(f, xfail)
+    for verdict, name in results:
+        print(f"{verdict}\t{name}")
+
+
+if __name__ == "__main__":
+    main()
