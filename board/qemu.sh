@@ -10,7 +10,7 @@ shift 5
 exec qemu-system-arm -M ast2500-evb -nographic -monitor none -serial stdio \
 	-no-reboot \
 	-kernel "$zimage" -dtb "$dtb" -initrd "$initrd" \
-	-append "console=ttyS4,115200 loglevel=${GUEST_LOGLEVEL:-4} panic=-1 rdinit=/init ${GUEST_CMDLINE:-}" \
+	-append "console=ttyS4,115200 loglevel=${GUEST_LOGLEVEL:-5} log_buf_len=8M panic=-1 rdinit=/init ${GUEST_CMDLINE:-}" \
 	-drive "file=$bmc_flash,format=raw,if=mtd,index=0" \
 	-drive "file=$host_flash,format=raw,if=mtd,index=1" \
 	"$@" </dev/null

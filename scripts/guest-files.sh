@@ -16,3 +16,8 @@ if [ -f "$KSRC/tools/testing/selftests/dt/test_dynamic_status.sh" ]; then
 fi
 head -c $((32 * 1024 * 1024)) /dev/urandom >"$dir/bios.img"
 (cd "$dir" && sha256sum bios.img >bios.img.sha256)
+# Seed of the generated invalid writes (tests/guest/fuzz.sh): FUZZ_SEED=N
+# replays a run.
+seed=${FUZZ_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+echo "FUZZ_SEED=$seed" >"$dir/env"
+log "fuzz seed: $seed (replay with FUZZ_SEED=$seed)"

@@ -15,6 +15,9 @@ Each script prints one KTAP block ("TAP version 13", a plan "1..N", then
 - a script's exit code: 0 is fine, 4 (KSFT_SKIP) is a SKIP, anything else
   a FAIL naming the script; a script that started but has no exit line
   (the guest died in it) is a FAIL;
+- "# kernel-log: NAME: LINE" (a report in the kernel log after script
+  NAME, see tests/guest/runner.sh) is a FAIL; "# kernel-log-checked: NAME
+  N" without such a report is a PASS;
 - "not ok ... # TODO" is a FAIL unless XFAIL_LIST (one test name per line)
   names the test; then it is an expected failure (SKIP), and an allowlisted
   test that passes is a FAIL ("unexpected pass").
@@ -39,6 +42,7 @@ def parse(lines, xfail):
     script = None
     block = None
     skipped_all = False
+    klog_hits = set()
 
     def close():
         nonlocal block, skipped_all
@@ -68,6 +72,16 @@ def parse(lines, xfail):
             elif rc != 0:
                 out.append(("FAIL", f"{name}: exited {rc}"))
             script = None
+            continue
+        m = re.match(r"^# kernel-log: ([^:]+): (.*)$", line)
+        if m:
+            klog_hits.add(m.group(1))
+            out.append(("FAIL", f"{m.group(1)}: kernel log: {m.group(2)}"))
+            continue
+        m = re.match(r"^# kernel-log-checked: (\S+) (\d+)$", line)
+        if m:
+            if m.group(1) not in klog_hits:
+                out.append(("PASS", f"{m.group(1)}: kernel log clean ({m.group(2)} lines)"))
             continue
         if line.startswith("TAP version"):
             close()

@@ -54,7 +54,20 @@ wait
 awk '{ ok[$1] += $2; bad[$1] += $3 } END { for (n in ok) printf "# %s: %d writes accepted, %d refused\n", n, ok[n], bad[n] }' $LOG/writes
 awk '{ n[$1] += $2 } END { for (p in n) printf "# %s: %d reads\n", p, n[p] }' $LOG/reads
 [ -f $LOG/rebinds ] && awk '{ printf "# %s: %d unbind/bind cycles\n", $1, $2 }' $LOG/rebinds
-ktap_test_pass "racing writers, readers and rebinders finished after ${SECONDS_} s (rebinders: ${CONCURRENCY_REBIND:-1})"
+# Each writer, reader and rebinder did real work: at least a few accepted
+# writes per node, reads, and unbind/bind cycles of both parents.
+min=$(awk -v rb="${CONCURRENCY_REBIND:-1}" '
+	FILENAME ~ /writes/ { ok[$1] += $2 }
+	FILENAME ~ /reads/ { rd += $2 }
+	FILENAME ~ /rebinds/ { if ($2 < 3) low = 1; nrb++ }
+	END {
+		bad = 0
+		nn = 0
+		for (n in ok) { nn++; if (ok[n] < 10) bad = 1 }
+		if (nn != 3 || rd < 100 || low || (rb == 1 && nrb != 2)) bad = 1
+		print bad
+	}' $LOG/writes $LOG/reads $([ -f $LOG/rebinds ] && echo $LOG/rebinds))
+ktap_test_result "racing writers, readers and rebinders all made progress in ${SECONDS_} s (>= 10 accepted writes per node, >= 100 reads, >= 3 rebinds per parent)" [ "$min" = 0 ]
 
 for pair in spi-aspeed-smc:1e630000.spi aspeed-i2c-bus:1e78a300.i2c; do
 	[ -e /sys/bus/platform/devices/${pair#*:}/driver ] ||

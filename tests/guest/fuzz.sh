@@ -9,7 +9,18 @@ PDT=/proc/device-tree
 PER_NODE=${FUZZ_WRITES:-1000}
 nodes=$(find $PDT/ -name dynamic -type f | sed 's|/dynamic$||' | sort)
 
+# Replayable: the host picks the seed (scripts/guest-files.sh writes it to
+# /guest/files/env; FUZZ_SEED=N on the host replays a run). RANDOM draws
+# the lengths, offsets and mutations; the random bytes come from a pool
+# that awk generates from the same seed.
+. /guest/files/env
+RANDOM=$FUZZ_SEED
+awk -v seed="$FUZZ_SEED" 'BEGIN { srand(seed); for (i = 0; i < 16384; i++) printf "\\%03o", int(rand() * 256) }' >/tmp/pool.esc
+printf "$(cat /tmp/pool.esc)" >/tmp/pool
+rm -f /tmp/pool.esc
+
 ktap_print_header
+ktap_print_msg "fuzz seed $FUZZ_SEED (replay with FUZZ_SEED=$FUZZ_SEED), pool of $(wc -c </tmp/pool) bytes"
 ktap_set_plan "$(echo "$nodes" | wc -l)"
 
 # put FILE BS SEEK: write stdin to FILE in blocks of BS bytes, starting at
@@ -45,7 +56,8 @@ for n in $nodes; do
 		case $((i % 3)) in
 		0)	len=$((RANDOM % 8193))
 			[ $len -eq 0 ] && len=1
-			head -c $len /dev/urandom | put "$f" 16384 0 && accepted=$((accepted + 1)) ;;
+			tail -c +$((RANDOM % 8192 + 1)) /tmp/pool | head -c $len |
+				put "$f" 16384 0 && accepted=$((accepted + 1)) ;;
 		1)	w=$(echo "okay disabled reserved" | cut -d' ' -f$((RANDOM % 3 + 1)))
 			printf "$(mutate $w)" | put "$f" 64 0 && accepted=$((accepted + 1)) ;;
 		2)	w=$(echo "okay disabled reserved" | cut -d' ' -f$((RANDOM % 3 + 1)))

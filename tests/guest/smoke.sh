@@ -4,7 +4,7 @@
 
 ktap_print_header
 ktap_set_plan 5
-ktap_test_pass "kernel reached /init"
+ktap_test_result "kernel reached /init with the live device tree" [ -d /proc/device-tree/ahb ]
 ktap_test_result "BMC flash (FMC CS0) is an MTD device" grep -q '"bmc"' /proc/mtd
 ktap_test_result "I2C buses 3 and 7 exist" [ -e /sys/bus/i2c/devices/i2c-3 -a -e /sys/bus/i2c/devices/i2c-7 ]
 ktap_test_result "/proc/device-tree is the live tree" [ -f /proc/device-tree/ahb/spi@1e630000/flash@0/dynamic ]
