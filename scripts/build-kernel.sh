@@ -11,9 +11,7 @@ mkdir -p "$out" "$CCACHE_DIR"
 frags=("$ROOT/board/config/bmc.config")
 [ -f "$ROOT/board/config/$flavour.config" ] && frags+=("$ROOT/board/config/$flavour.config")
 
-cc="ccache ${CROSS_COMPILE}gcc"
-command -v ccache >/dev/null || cc="${CROSS_COMPILE}gcc"
-mk() { make -C "$KSRC" O="$out" CC="$cc" -j"$JOBS" -s "$@"; }
+mk() { "$ROOT/scripts/kmake.sh" "$flavour" -s "$@"; }
 
 # Regenerate .config only when the inputs changed.
 # (The Kconfig files count too: a commit of the series may add an option.)

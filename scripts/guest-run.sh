@@ -78,7 +78,7 @@ fi
 set +e
 timeout --foreground -k 10 "${GUEST_TIMEOUT:-900}" \
 	"$ROOT/board/qemu.sh" "$zimage" "$dtb" "$run/initrd.cpio" "$bmc_flash" "$host_flash" \
-	"${trace_args[@]}" 2>&1 | tr -d '\r' | tee "$run/console.log"
+	"${trace_args[@]}" 2>&1 | sed -u 's/\r$//' | tee "$run/console.log"
 qrc=${PIPESTATUS[0]}
 set -e
 

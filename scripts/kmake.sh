@@ -4,4 +4,6 @@
 . "$(dirname "$0")/common.sh"
 flavour=${1:?usage: kmake.sh FLAVOUR [make args...]}
 shift
-exec make -C "$KSRC" O="$(kernel_out "$flavour")" CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" "$@"
+cc="ccache ${CROSS_COMPILE}gcc"
+command -v ccache >/dev/null || cc="${CROSS_COMPILE}gcc"
+exec make -C "$KSRC" O="$(kernel_out "$flavour")" CC="$cc" -j"$JOBS" "$@"

@@ -7,9 +7,6 @@
 
 . /guest/files/nodes.sh
 SECONDS_=${CONCURRENCY_SECONDS:-60}
-SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d
-FLASH=/ahb/spi@1e630000/flash@0
-LEDS=/leds
 end=$(($(date +%s) + SECONDS_))
 
 LOG=/tmp/concurrency
@@ -47,8 +44,8 @@ writer $LEDS & writer $LEDS & writer $FLASH & writer $FLASH &
 # of_i2c_notify() against controller and adapter removal (the series' SPI
 # and I2C patches). CONCURRENCY_REBIND=0 leaves them bound.
 if [ "${CONCURRENCY_REBIND:-1}" = 1 ]; then
-	rebinder spi-aspeed-smc 1e630000.spi &
-	rebinder aspeed-i2c-bus 1e78a300.i2c &
+	rebinder spi-aspeed-smc $SPI_CTLR &
+	rebinder aspeed-i2c-bus $I2C_ADAP &
 fi
 wait
 awk '{ ok[$1] += $2; bad[$1] += $3 } END { for (n in ok) printf "# %s: %d writes accepted, %d refused\n", n, ok[n], bad[n] }' $LOG/writes
@@ -69,7 +66,7 @@ min=$(awk -v rb="${CONCURRENCY_REBIND:-1}" '
 	}' $LOG/writes $LOG/reads $([ -f $LOG/rebinds ] && echo $LOG/rebinds))
 ktap_test_result "racing writers, readers and rebinders all made progress in ${SECONDS_} s (>= 10 accepted writes per node, >= 100 reads, >= 3 rebinds per parent)" [ "$min" = 0 ]
 
-for pair in spi-aspeed-smc:1e630000.spi aspeed-i2c-bus:1e78a300.i2c; do
+for pair in spi-aspeed-smc:$SPI_CTLR aspeed-i2c-bus:$I2C_ADAP; do
 	[ -e /sys/bus/platform/devices/${pair#*:}/driver ] ||
 		echo ${pair#*:} >/sys/bus/platform/drivers/${pair%%:*}/bind
 done

@@ -7,7 +7,7 @@
 . /guest/files/kselftest/ktap_helpers.sh
 . /guest/files/nodes.sh
 
-NODE=/ahb/spi@1e630000/flash@0
+NODE=$FLASH
 F=$PDT$NODE/status
 bios_mtd() { grep '"bios"' /proc/mtd | cut -d: -f1; }
 

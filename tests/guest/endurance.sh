@@ -10,13 +10,10 @@
 # five minutes. The warm-up lets the pool grow, and the task caches are left
 # out of the figures.
 . /guest/files/kselftest/ktap_helpers.sh
+. /guest/files/nodes.sh
 
 CYCLES=${ENDURANCE_CYCLES:-10000}
 FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-1000}
-PDT=/proc/device-tree
-LEDS=/leds
-SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d
-FLASH=/ahb/spi@1e630000/flash@0
 
 # slab_bytes: bytes of slab objects in use (/proc/slabinfo: active objects
 # times object size), without the caches of tasks and processes, which

@@ -4,8 +4,8 @@
 # changed, valid words at non-zero offsets. Every write must be refused and
 # leave the status as it was.
 . /guest/files/kselftest/ktap_helpers.sh
+. /guest/files/nodes.sh
 
-PDT=/proc/device-tree
 PER_NODE=${FUZZ_WRITES:-1000}
 nodes=$(find $PDT/ -name dynamic -type f | sed 's|/dynamic$||' | sort)
 

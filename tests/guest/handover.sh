@@ -3,10 +3,8 @@
 # it, step by step with durations, as KTAP. Needs /guest/files/bios.img and
 # bios.img.sha256 (made on the host) and the KTAP helpers.
 . /guest/files/kselftest/ktap_helpers.sh
+. /guest/files/nodes.sh
 
-FLASH=/ahb/spi@1e630000/flash@0
-SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d
-PDT=/proc/device-tree
 IMG=/guest/files/bios.img
 WANT=$(cut -d' ' -f1 /guest/files/bios.img.sha256)
 

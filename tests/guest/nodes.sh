@@ -3,6 +3,15 @@
 # and the device the platform, I2C or SPI bus created for it.
 PDT=/proc/device-tree
 
+# The dynamic nodes of board/dts/ast2500-dynamic-test.dts
+FLASH=/ahb/spi@1e630000/flash@0                     # host BIOS flash, SPI1 CS0
+FLASH_NOCHIP=/ahb/spi@1e630000/flash@1              # SPI1 CS1: no chip there
+SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d        # lm75 on I2C bus 7
+SENSOR_NOCHIP=/ahb/apb/bus@1e78a000/i2c@300/lm75@4c # no device at 0x4c
+LEDS=/leds                                          # gpio-leds, platform bus
+SPI_CTLR=1e630000.spi                               # their parents' devices
+I2C_ADAP=1e78a300.i2c
+
 # node_status NODE: the status of NODE, without its NUL
 node_status() { tr -d '\000' <"$PDT$1/status"; }
 

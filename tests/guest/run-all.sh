@@ -5,9 +5,9 @@
 # script (runner.sh). The host reads the verdicts (tests/ktap.py).
 cd /guest/files || exit 1
 . ./runner.sh
+. ./nodes.sh
 run smoke.sh
-run dt/test_dynamic_status.sh /leds /ahb/spi@1e630000/flash@0 \
-	/ahb/apb/bus@1e78a000/i2c@300/lm75@4d
+run dt/test_dynamic_status.sh $LEDS $FLASH $SENSOR
 run handover.sh
 run permissions.sh
 run fuzz.sh

@@ -2,17 +2,18 @@
 # In the guest: attach, use and detach the host flash, with markers that
 # the host finds in QEMU's trace: a read of ADC engine register 0x10 + 4 * N
 # (the ADC has no driver in the test kernel, so nothing else reads it).
-FLASH=/proc/device-tree/ahb/spi@1e630000/flash@0/status
+. /guest/files/nodes.sh
+STATUS=$PDT$FLASH/status
 mark() { devmem $((0x1e6e9010 + 4 * $1)) 32 >/dev/null; }
 
 sleep 1			# let the boot settle: nothing may touch the flash
 mark 0
-echo okay >$FLASH || exit 1
+echo okay >$STATUS || exit 1
 mark 1
 MTD=$(grep '"bios"' /proc/mtd | cut -d: -f1)
 dd if=/dev/${MTD}ro of=/dev/null bs=64k count=4 2>/dev/null || exit 1
 mark 2
-echo reserved >$FLASH || exit 1
+echo reserved >$STATUS || exit 1
 mark 3
 sleep 1			# userspace flips the mux back now: nothing may follow
 exit 0

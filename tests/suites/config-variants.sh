@@ -7,7 +7,7 @@
 . "$ROOT/tests/lib.sh"
 
 out=$(kernel_out nodyn)
-mk() { make -C "$KSRC" O="$out" CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" -s "$@"; }
+mk() { "$ROOT/scripts/kmake.sh" nodyn -s "$@"; }
 mkdir -p "$out"
 # Compile them again on every run: W=1 warnings only show when a file builds.
 rm -f "$out"/drivers/of/*.o "$out"/drivers/spi/spi-aspeed-smc.o "$out"/drivers/spi/spi.o \

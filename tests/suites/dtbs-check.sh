@@ -37,7 +37,7 @@ for dts in $dtss; do
 	dtb=${dts#arch/arm/boot/dts/}
 	dtb=${dtb%.dts}.dtb
 	rm -f "$kout/arch/arm/boot/dts/$dtb"
-	if make -C "$KSRC" O="$kout" CC="ccache ${CROSS_COMPILE}gcc" -s CHECK_DTBS=y "$dtb" >"$work/check-dtbs.log" 2>&1; then
+	if "$ROOT/scripts/kmake.sh" test -s CHECK_DTBS=y "$dtb" >"$work/check-dtbs.log" 2>&1; then
 		if grep -qi dynamic "$work/check-dtbs.log"; then
 			grep -i dynamic "$work/check-dtbs.log"
 			fail "CHECK_DTBS=y $dtb: no warning about dynamic"
@@ -75,7 +75,7 @@ compare board "dt-validate board test DTB" \
 
 changed=$(git -C "$KSRC" diff --name-only base..HEAD -- 'Documentation/devicetree/bindings/*.yaml')
 if [ -n "$changed" ]; then
-	make -C "$KSRC" O="$kout" -s dt_binding_check \
+	"$ROOT/scripts/kmake.sh" test -s dt_binding_check \
 		DT_SCHEMA_FILES="$(echo "$changed" | tr '\n' ':')" >"$work/binding.log" 2>&1 &&
 		pass "dt_binding_check of the binding YAML the series changes" ||
 		{ tail -20 "$work/binding.log"; fail "dt_binding_check of the binding YAML the series changes"; }

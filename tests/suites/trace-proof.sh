@@ -26,8 +26,9 @@ m25p80_chip_erase
 aspeed_adc_engine_read
 EOT
 rm -f "$work/trace.log"
+"$ROOT/scripts/guest-files.sh" "$work/files"
 set +e
-QEMU_TRACE=$work/events QEMU_TRACE_LOG=$work/trace.log GUEST_TIMEOUT=300 \
+GUEST_FILES=$work/files QEMU_TRACE=$work/events QEMU_TRACE_LOG=$work/trace.log GUEST_TIMEOUT=300 \
 	"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/trace-phases.sh" >"$work/console.log" 2>&1
 rc=$?
 set -e
