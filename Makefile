@@ -1,6 +1,6 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo check export export-check guest-run \
-	kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check \
+	harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check \
 	reliability clean
 
 all: check
@@ -35,7 +35,7 @@ guest-run:
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 # Single suites, through the same runner as make check (non-zero on failure).
-kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check reliability:
+harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check reliability:
 	@tests/check.sh $@
 
 clean:

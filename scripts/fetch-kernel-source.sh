@@ -18,11 +18,23 @@ apt=$BUILD/apt
 mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$src"
 echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $KBASE_MIRROR $KBASE_SUITE main" \
 	>"$apt/sources.list"
+# Only the native architecture's index (linux-source is "all"): the machine
+# may have foreign architectures (armel, for the guest) that we need not read.
 opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+      -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null
       -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
-      -o Dir::State::status=/dev/null -o APT::Sandbox::User=root -qq)
+      -o Dir::State::status=/dev/null -o APT::Sandbox::User=root
+      -o "APT::Architectures=$(dpkg --print-architecture)" -o Acquire::Languages=none
+      -o Acquire::Retries=3 -qq)
 log "reading $KBASE_SUITE's package list"
-apt-get "${opts[@]}" update || die "apt-get update of $KBASE_SUITE failed"
+# A mirror being synced answers with index files of the wrong size for a
+# while: try again before giving up.
+for try in 1 2 3; do
+	apt-get "${opts[@]}" update && break
+	[ "$try" = 3 ] && die "apt-get update of $KBASE_SUITE failed"
+	log "apt-get update failed, trying again in $((try * 20)) s"
+	sleep $((try * 20))
+done
 version=$(apt-cache "${opts[@]}" show "$KBASE_PKG" 2>/dev/null |
 	sed -n 's/^Version: //p' | sort -V | tail -n 1)
 if [ -z "$version" ]; then

@@ -44,6 +44,7 @@ APT_OPTS=(
 	-o "APT::Architectures=$(dpkg --print-architecture)"
 	-o APT::Default-Release=
 	-o Acquire::Languages=none
+	-o Acquire::Retries=3
 )
 sid_apt_get() { apt-get -q "${APT_OPTS[@]}" "$@"; }
 [ -r /usr/share/keyrings/debian-archive-keyring.gpg ] ||

@@ -6,7 +6,7 @@
 # non-zero when anything failed.
 . "$(dirname "$0")/../scripts/common.sh"
 
-all=(checkpatch bisect-build submission config-variants kunit guest trace-proof reliability dtbs-check)
+all=(harness checkpatch bisect-build submission config-variants kunit guest trace-proof reliability dtbs-check)
 if [ $# -gt 0 ]; then
 	for s in "$@"; do
 		[ -x "$ROOT/tests/suites/$s.sh" ] || die "no suite $s (suites: ${all[*]})"
@@ -28,12 +28,17 @@ record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
 step setup
 "$ROOT/scripts/setup.sh" || record FAIL setup "scripts/setup.sh"
 step "kernel tree"
-"$ROOT/scripts/prepare-tree.sh" || record FAIL tree "scripts/prepare-tree.sh"
+tree=1
+"$ROOT/scripts/prepare-tree.sh" || { record FAIL tree "scripts/prepare-tree.sh"; tree=0; }
 
 built=0
 times=()
 for s in "${suites[@]}"; do
 	step "suite $s"
+	if [ "$tree" = 0 ] && [ "$s" != harness ]; then
+		record FAIL "$s" "not run: no kernel tree"
+		continue
+	fi
 	t0=$(date +%s)
 	case $s in
 	submission | guest | trace-proof | dtbs-check)
