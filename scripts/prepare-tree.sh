@@ -37,7 +37,7 @@ if [ -n "${KERNEL_TREE:-}" ]; then
 	cd "$KSRC"
 	version=$(make -s kernelversion)
 	desc="$version ($KERNEL_TREE, $(git describe --always --tags HEAD 2>/dev/null || git rev-parse --short HEAD))"
-	git tag base
+	git tag -f base >/dev/null
 else
 	tarball=$("$ROOT/scripts/fetch-kernel-source.sh") || exit 1
 	pkgver=$(cat "$BUILD/src/$KBASE_PKG.version")
@@ -62,7 +62,7 @@ else
 	git add -A -f   # also the dot-files that .gitignore lists (.kunitconfig, .clang-format)
 	git -c user.name=base -c user.email=base@localhost commit -q \
 		-m "Linux $desc, unmodified but for .gitignore"
-	git tag base
+	git tag -f base >/dev/null
 fi
 git config core.abbrev 12
 git config notes.rewriteRef refs/notes/commits   # notes follow rebase and amend
