@@ -40,3 +40,17 @@ as_root() {
 
 # kernel_out NAME: output directory of one kernel flavour (test, demo).
 kernel_out() { echo "$BUILD/kernel-$1"; }
+
+# install_debs PKG...: install those of the Debian packages that are missing
+install_debs() {
+	local p missing=()
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -gt 0 ] || return 0
+	log "installing Debian packages: ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >/dev/null
+}

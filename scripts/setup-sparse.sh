@@ -90,17 +90,7 @@ fi
 
 if [ -z "$how" ]; then
 	# Only what building the `sparse` program takes.
-	missing=()
-	for p in gcc make libc6-dev dpkg-dev; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
-			missing+=("$p")
-	done
-	if [ ${#missing[@]} -gt 0 ]; then
-		log "installing Debian packages: ${missing[*]}"
-		as_root apt-get update -qq
-		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends "${missing[@]}" >/dev/null
-	fi
+	install_debs gcc make libc6-dev dpkg-dev
 	log "fetching the source package $pkg from Debian sid"
 	(cd "$DIR/dl" && sid_apt_get source --download-only -qq "$pkg" >/dev/null)
 	dsc=$(ls "$DIR/dl"/sparse_*.dsc)

@@ -7,17 +7,7 @@ DEBS=(gcc-arm-linux-gnueabihf qemu-system-arm
       device-tree-compiler flex bison bc libssl-dev libelf-dev cpio ccache
       rsync kmod xz-utils python3-venv python3-dev git make gcc perl file patch)
 
-missing=()
-for p in "${DEBS[@]}"; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
-		missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	log "installing Debian packages: ${missing[*]}"
-	as_root apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_debs "${DEBS[@]}"
 
 # Guest userspace: the AST2500 is an ARMv6 ARM1176, so take armel (ARMv5)
 # binaries; armhf needs ARMv7.

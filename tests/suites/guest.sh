@@ -10,7 +10,7 @@ work=$BUILD/tmp/guest-suite
 "$ROOT/scripts/guest-files.sh" "$work/files"
 rm -f "$work/host-flash.img"
 set +e
-GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img GUEST_TIMEOUT=600 \
+GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img GUEST_TIMEOUT=1200 \
 	"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-all.sh" | tee "$work/console.log"
 rc=${PIPESTATUS[0]}
 set -e
