@@ -24,6 +24,8 @@ export CROSS_COMPILE=${CROSS_COMPILE:-arm-linux-gnueabihf-}
 # ccache lives outside build/, so that a fresh clone on the same machine (CI)
 # reuses it; CCACHE_DIR=<empty dir> measures a cold build.
 export CCACHE_DIR=${CCACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dynamic-dt-ccache}
+# Paths below the clone hash as relative ones: hits across clone locations.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$ROOT}
 export KBUILD_BUILD_TIMESTAMP='2024-01-01'
 export KBUILD_BUILD_USER=bmc KBUILD_BUILD_HOST=harness
 export PYTHONDONTWRITEBYTECODE=1
