@@ -1,6 +1,7 @@
 #!/bin/sh
 # In the guest, test kernel: the functional tests, one boot: smoke test, the
-# series' kselftest, the handover, permissions (R5), generated invalid
+# series' kselftest, a write to the sensor during a flash detach (overlap),
+# the handover, permissions (R5), generated invalid
 # writes (R1), 10,000-cycle endurance; the kernel log is read after each
 # script (runner.sh). The host reads the verdicts (tests/ktap.py).
 cd /guest/files || exit 1
@@ -8,6 +9,7 @@ cd /guest/files || exit 1
 . ./nodes.sh
 run smoke.sh
 run dt/test_dynamic_status.sh $LEDS $FLASH $SENSOR
+run overlap.sh
 run handover.sh
 run permissions.sh
 run fuzz.sh

@@ -1,6 +1,6 @@
 #!/bin/sh
 # In the guest, debug kernel (lockdep, kmemleak, debug objects, slab
-# poisoning): faults including a detach under an open MTD device (R4),
+# poisoning): the series' KUnit suites that ran at boot, faults including a detach under an open MTD device (R4),
 # concurrency with the parents rebinding (R2), endurance (R3), then
 # kmemleak; the kernel log is read after each script (runner.sh). The
 # generated invalid writes (R1) and the permissions (R5) run on the test
@@ -10,6 +10,7 @@ K=/sys/kernel/debug/kmemleak
 # start from a clean list (kmemleak.sh also leaves boot-time objects out)
 [ -w $K ] && { echo scan >$K; echo clear >$K; }
 . ./runner.sh
+run kunit.sh
 run faults.sh
 run detach-open-mtd.sh
 run concurrency.sh

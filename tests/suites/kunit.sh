@@ -9,7 +9,7 @@
 log_file=$BUILD/tmp/kunit.log
 json=$BUILD/tmp/kunit.json
 mkdir -p "$BUILD/kunit" "$BUILD/tmp"
-rm -f "$json"
+rm -f "$json" "$BUILD/tmp/kunit.results"
 (
 	cd "$KSRC"
 	unset ARCH CROSS_COMPILE
@@ -21,7 +21,7 @@ rc=$?
 [ "$rc" -eq 0 ] || { tail -30 "$log_file"; fail "kunit.py run exited $rc"; }
 
 suite=of_dynamic_status
-want=$(grep -c 'KUNIT_CASE(' "$KSRC/drivers/of/dynamic_status_test.c")
+want=$(grep -cE 'KUNIT_CASE(_SLOW)?\(' "$KSRC/drivers/of/dynamic_status_test.c")
 python3 - "$json" "$suite" "$want" >"$BUILD/tmp/kunit.results" <<'PY' ||
 import json, sys
 path, suite, want = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -38,8 +38,10 @@ def walk(group, prefix):
     for sub in group.get("sub_groups", []):
         walk(sub, sub["name"] + ".")
 walk(top, "")
-n = found.get(suite, 0)
-print(f"{'PASS' if n == want else 'FAIL'}\tsuite {suite} ran {n} of its {want} cases")
+# the series' suites: of_dynamic_status and of_dynamic_status_live (which
+# skips here, on UML: it needs a board's dynamic nodes; the guest runs it)
+n = sum(v for k, v in found.items() if k == suite or k.startswith(suite + "_"))
+print(f"{'PASS' if n == want else 'FAIL'}\tsuites {suite}* ran {n} of their {want} cases")
 PY
 	echo "FAIL	kunit.py's JSON results ($json) could not be read" >"$BUILD/tmp/kunit.results"
 while IFS=$'\t' read -r verdict name; do
