@@ -9,7 +9,6 @@
 
 NODE=$FLASH
 F=$PDT$NODE/status
-bios_mtd() { grep '"bios"' /proc/mtd | cut -d: -f1; }
 
 ktap_print_header
 ktap_set_plan 5

@@ -23,3 +23,6 @@ device_of() {
 
 # has_driver NODE: NODE's device exists and a driver is bound to it
 has_driver() { d=$(device_of "$1") && [ -n "$d" ] && [ -e "$(dirname "$d")/driver" ]; }
+
+# bios_mtd: the MTD device of the host flash ("mtdN"); nothing if detached
+bios_mtd() { grep '"bios"' /proc/mtd | cut -d: -f1; }

@@ -8,7 +8,6 @@
 . /guest/files/kselftest/ktap_helpers.sh
 . /guest/files/nodes.sh
 
-bios_mtd() { grep '"bios"' /proc/mtd | cut -d: -f1; }
 now_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 S=$PDT$SENSOR/status
 F=$PDT$FLASH/status

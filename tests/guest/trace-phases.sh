@@ -10,7 +10,7 @@ sleep 1			# let the boot settle: nothing may touch the flash
 mark 0
 echo okay >$STATUS || exit 1
 mark 1
-MTD=$(grep '"bios"' /proc/mtd | cut -d: -f1)
+MTD=$(bios_mtd)
 dd if=/dev/${MTD}ro of=/dev/null bs=64k count=4 2>/dev/null || exit 1
 mark 2
 echo reserved >$STATUS || exit 1
