@@ -9,6 +9,7 @@ cd /guest/files || exit 1
 . ./nodes.sh
 run smoke.sh
 run dt/test_dynamic_status.sh $LEDS $FLASH $SENSOR
+run hog.sh
 run overlap.sh
 run handover.sh
 run permissions.sh
