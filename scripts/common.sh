@@ -43,6 +43,24 @@ as_root() {
 # kernel_out NAME: output directory of one kernel flavour (test, demo).
 kernel_out() { echo "$BUILD/kernel-$1"; }
 
+# armel_debs DIR PKG...: download Debian's armel builds of PKG... into DIR
+# (the guest, an ARMv6 ARM1176, runs armel, ARMv5, binaries; armhf needs
+# ARMv7), adding the armel architecture to dpkg first if needed.
+armel_debs() {
+	local dir=$1
+	shift
+	dpkg --print-foreign-architectures | grep -qx armel || {
+		log "adding the armel architecture to dpkg"
+		as_root dpkg --add-architecture armel
+		as_root apt-get update -qq
+	}
+	log "fetching armel packages: $*"
+	(cd "$dir" && apt-get download -qq "${@/%/:armel}" 2>/dev/null) || {
+		as_root apt-get update -qq
+		(cd "$dir" && apt-get download -qq "${@/%/:armel}")
+	}
+}
+
 # install_debs PKG...: install those of the Debian packages that are missing
 install_debs() {
 	local p missing=()

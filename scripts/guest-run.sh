@@ -52,23 +52,37 @@ if [ ! -f "$host_flash" ] || [ "$(stat -c %s "$host_flash")" -lt "$CHIP_SIZE" ];
 	blank_flash "$host_flash"
 fi
 
+# tree_list SRC DEST: gen_init_cpio lines that put the tree SRC at DEST
+tree_list() {
+	local src=$1 dest=$2 p
+	(cd "$src" && find . -mindepth 1 ! -name '.*' | sort) | while read -r p; do
+		p=${p#./}
+		if [ -d "$src/$p" ]; then
+			echo "dir $dest/$p 755 0 0"
+		else
+			echo "file $dest/$p $src/$p $(stat -c %a "$src/$p") 0 0"
+		fi
+	done
+}
+
+# OpenBMC's flash tools (scripts/setup-guest-tools.sh), when set up
+tools=$BUILD/guest/tools
+tools_cpio=$BUILD/guest/tools.cpio
+if [ -f "$tools/.packages" ] && [ ! "$tools_cpio" -nt "$tools/.packages" ]; then
+	{ echo "dir /usr 755 0 0"; echo "dir /lib 755 0 0"; tree_list "$tools" ""; } |
+		sort -u >"$tools_cpio.list"
+	"$gic" "$tools_cpio.list" >"$tools_cpio"
+fi
+
 {
 	echo "file /guest/script.sh $(realpath "$script") 755 0 0"
 	if [ -n "${GUEST_FILES:-}" ]; then
-		src=$(realpath "$GUEST_FILES")
 		echo "dir /guest/files 755 0 0"
-		(cd "$src" && find . -mindepth 1 | sort) | while read -r p; do
-			p=${p#./}
-			if [ -d "$src/$p" ]; then
-				echo "dir /guest/files/$p 755 0 0"
-			else
-				echo "file /guest/files/$p $src/$p $(stat -c %a "$src/$p") 0 0"
-			fi
-		done
+		tree_list "$(realpath "$GUEST_FILES")" /guest/files
 	fi
 } >"$run/extra.list"
 "$gic" "$run/extra.list" >"$run/extra.cpio"
-cat "$base" "$run/extra.cpio" >"$run/initrd.cpio"
+cat "$base" $([ -f "$tools_cpio" ] && echo "$tools_cpio") "$run/extra.cpio" >"$run/initrd.cpio"
 
 trace_args=()
 if [ -n "${QEMU_TRACE:-}" ]; then

@@ -13,20 +13,17 @@ install_debs "${DEBS[@]}"
 # binaries; armhf needs ARMv7.
 BB=$BUILD/guest/busybox
 if [ ! -x "$BB" ]; then
-	dpkg --print-foreign-architectures | grep -qx armel || {
-		log "adding the armel architecture to dpkg"
-		as_root dpkg --add-architecture armel
-		as_root apt-get update -qq
-	}
-	log "fetching busybox-static:armel"
 	tmp=$(mktemp -d)
-	(cd "$tmp" && apt-get download -qq busybox-static:armel 2>/dev/null) ||
-		{ as_root apt-get update -qq; (cd "$tmp" && apt-get download -qq busybox-static:armel); }
+	armel_debs "$tmp" busybox-static
 	dpkg-deb -x "$tmp"/busybox-static_*_armel.deb "$tmp/x"
 	mkdir -p "${BB%/*}"
 	install -m 0755 "$tmp/x/bin/busybox" "$BB"
 	rm -rf "$tmp"
 fi
+
+# OpenBMC's flash tools for the guest (flashcp, flashrom), Debian's armel
+# builds with their libraries.
+"$ROOT/scripts/setup-guest-tools.sh"
 
 # Python tools for the tests: the patched dtschema, yamllint, pytest.
 if [ ! -x "$VENV/bin/python" ]; then
