@@ -1,7 +1,7 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
-.PHONY: all setup tree kernel dtb demo check export export-check guest-run \
+.PHONY: all setup tree kernel dtb demo bench check export export-check guest-run \
 	harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check \
-	reliability clean
+	reliability bench-smoke clean
 
 all: check
 
@@ -17,6 +17,11 @@ kernel: tree
 
 demo:
 	@scripts/demo.sh
+
+# one boot that measures the status write against bind/unbind, new_device
+# and OpenBMC's handover (not part of check, which runs bench-smoke)
+bench:
+	@scripts/bench.sh
 
 check:
 	@tests/check.sh
@@ -35,7 +40,7 @@ guest-run:
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 # Single suites, through the same runner as make check (non-zero on failure).
-harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check reliability:
+harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check reliability bench-smoke:
 	@tests/check.sh $@
 
 clean:

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The flash tools OpenBMC uses, for the guest: flashcp (mtd-utils) and
-# flashrom, Debian's armel binaries unchanged, with the shared libraries they
+# The tools OpenBMC uses for a host flash update, for the guest: flashcp
+# (mtd-utils), flashrom, and libgpiod's gpioset/gpioget/gpiofind for the mux
+# (1.6, bookworm's: the GPIO character device's v1 interface, which the test
+# kernel enables with CONFIG_GPIO_CDEV_V1), Debian's armel binaries
+# unchanged, with the shared libraries they
 # load and the dynamic loader, in build/guest/tools (guest-run.sh adds that
 # tree to the initramfs). Fails if a binary needs a library that none of the
 # packages below provides. Idempotent: nothing happens when the tree matches
 # the package list.
 . "$(dirname "$0")/common.sh"
 
-PKGS=(mtd-utils flashrom libc6 libftdi1-2 libjaylink0 libpci3 libusb-1.0-0
-      libudev1 zlib1g)
-BINS=(usr/sbin/flashcp usr/sbin/flashrom)
+PKGS=(mtd-utils flashrom gpiod libc6 libftdi1-2 libjaylink0 libpci3
+      libusb-1.0-0 libudev1 zlib1g libgpiod2)
+BINS=(usr/sbin/flashcp usr/sbin/flashrom usr/bin/gpioset usr/bin/gpioget
+      usr/bin/gpiofind usr/bin/gpioinfo)
 LIBDIR=lib/arm-linux-gnueabi
 
 out=$BUILD/guest/tools
@@ -24,7 +28,7 @@ for deb in "$tmp"/*.deb; do
 done
 
 rm -rf "$out"
-mkdir -p "$out/$LIBDIR" "$out/usr/sbin"
+mkdir -p "$out/$LIBDIR" "$out/usr/sbin" "$out/usr/bin"
 # needed FILE: the sonames FILE links against
 needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
 todo=()

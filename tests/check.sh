@@ -6,7 +6,7 @@
 # non-zero when anything failed.
 . "$(dirname "$0")/../scripts/common.sh"
 
-all=(harness checkpatch bisect-build submission config-variants kunit guest trace-proof reliability dtbs-check)
+all=(harness checkpatch bisect-build submission config-variants kunit guest trace-proof bench-smoke reliability dtbs-check)
 if [ $# -gt 0 ]; then
 	for s in "$@"; do
 		[ -x "$ROOT/tests/suites/$s.sh" ] || die "no suite $s (suites: ${all[*]})"

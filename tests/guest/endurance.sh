@@ -18,17 +18,6 @@ CYCLES=${ENDURANCE_CYCLES:-10000}
 NOISE_KB=${ENDURANCE_NOISE_KB:-4}
 FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-1000}
 
-# slab_bytes: bytes of slab objects in use (/proc/slabinfo: active objects
-# times object size), without the caches of tasks and processes, which
-# grow with the workers that device_link_wq and the workqueue pools start
-# and reap on their own schedule (see above).
-slab_bytes() {
-	# device links and kobjects are released asynchronously: let them go
-	sleep 3
-	echo 3 >/proc/sys/vm/drop_caches
-	awk 'NR > 2 && $1 !~ /^(task_struct|signal_cache|sighand_cache|pid|files_cache|fs_cache|mm_struct|vm_area_struct|anon_vma|anon_vma_chain|cred_jar|task_delay_info|audit_buffer)$/ {
-		s += $2 * $4 } END { printf "%d\n", s }' /proc/slabinfo
-}
 now() { cut -d' ' -f1 /proc/uptime; }
 tasks() { ls -d /proc/[0-9]* | wc -l; }
 

@@ -26,7 +26,7 @@ hwmon_of() {
 }
 
 ktap_print_header
-ktap_set_plan 9
+ktap_set_plan 11
 
 step "boot: the host BIOS flash must be left alone"
 ok=1
@@ -34,7 +34,11 @@ ok=1
 [ -z "$(spi_device_of $FLASH)" ] && [ -z "$(mtd_of bios)" ] || ok=0
 ktap_test_result "flash absent at boot: status reserved, no SPI device, no MTD" [ "$ok" = 1 ]
 
-step "host quiesced (a real BMC powers the host off, puts the ME in recovery mode over IPMI and switches the flash mux; nothing to emulate here)"
+step "host quiesced (a real BMC powers the host off and waits, and puts the ME in recovery mode over IPMI; not emulated)"
+mux bmc
+rc=$?
+step "mux to the BMC: gpioset \$(gpiofind $MUX_LINE)=0 -> exit $rc"
+ktap_test_result "mux switched to the BMC (gpioset)" [ "$rc" = 0 ]
 
 echo okay >$PDT$FLASH/status
 rc=$?
@@ -65,6 +69,10 @@ step "detach: echo reserved > $FLASH/status -> exit $rc"
 ok=1
 [ "$rc" = 0 ] && [ -z "$(mtd_of bios)" ] && [ -z "$(spi_device_of $FLASH)" ] || ok=0
 ktap_test_result "detach: MTD and SPI device gone when the write returns" [ "$ok" = 1 ]
+mux host
+rc=$?
+step "mux back to the host: gpioset \$(gpiofind $MUX_LINE)=1 -> exit $rc (a real BMC then lets the host run)"
+ktap_test_result "mux switched back to the host (gpioset)" [ "$rc" = 0 ]
 
 echo okay >$PDT$SENSOR/status
 rc=$?

@@ -27,3 +27,27 @@ has_driver() { d=$(device_of "$1") && [ -n "$d" ] && [ -e "$(dirname "$d")/drive
 
 # bios_mtd: the MTD device of the host flash ("mtdN"); nothing if detached
 bios_mtd() { grep '"bios"' /proc/mtd | cut -d: -f1; }
+
+# The host flash mux: line BMC_SPI_SEL, pin 0 of the PCA9552 on I2C bus 7
+# (board/qemu.sh). Pulled up at power-on, it selects the host; driven low,
+# the BMC. Driven with libgpiod's gpioset, as OpenBMC does: mux bmc|host
+MUX_LINE=BMC_SPI_SEL
+mux() {
+	case $1 in
+	bmc) gpioset $(gpiofind $MUX_LINE)=0 ;;
+	host) gpioset $(gpiofind $MUX_LINE)=1 ;;
+	*) return 2 ;;
+	esac
+}
+
+# slab_bytes: bytes of slab objects in use (/proc/slabinfo: active objects
+# times object size), without the caches of tasks and processes, which
+# grow with the workers that device_link_wq and the workqueue pools start
+# and reap on their own schedule (see endurance.sh).
+slab_bytes() {
+	# device links and kobjects are released asynchronously: let them go
+	sleep 3
+	echo 3 >/proc/sys/vm/drop_caches
+	awk 'NR > 2 && $1 !~ /^(task_struct|signal_cache|sighand_cache|pid|files_cache|fs_cache|mm_struct|vm_area_struct|anon_vma|anon_vma_chain|cred_jar|task_delay_info|audit_buffer)$/ {
+		s += $2 * $4 } END { printf "%d\n", s }' /proc/slabinfo
+}

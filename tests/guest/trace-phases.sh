@@ -8,6 +8,7 @@ mark() { devmem $((0x1e6e9010 + 4 * $1)) 32 >/dev/null; }
 
 sleep 1			# let the boot settle: nothing may touch the flash
 mark 0
+mux bmc || exit 1	# the mux's pin change is in the trace too
 echo okay >$STATUS || exit 1
 mark 1
 MTD=$(bios_mtd)
@@ -15,5 +16,6 @@ dd if=/dev/${MTD}ro of=/dev/null bs=64k count=4 2>/dev/null || exit 1
 mark 2
 echo reserved >$STATUS || exit 1
 mark 3
-sleep 1			# userspace flips the mux back now: nothing may follow
+mux host || exit 1
+sleep 1			# the host owns the flash again: nothing may follow
 exit 0

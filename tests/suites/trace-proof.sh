@@ -9,6 +9,15 @@
 # in QEMU 7.2); they are told apart by the instance pointer in each event.
 # Only command and transfer events are counted: binding, reset and
 # deselect events happen at power-on for both chips.
+#
+# The mux (line BMC_SPI_SEL, pin 0 of the PCA9552 board/qemu.sh plugs in)
+# is traced as pca955x_gpio_change. No command may reach the host flash
+# while it selects the host: the first comes after the switch to the BMC,
+# the last before the switch back. The guest drives the pin low for the
+# BMC; QEMU before 9.0 reports the pin's level inverted (its input register
+# bit is set for a pin driven low), so the trace shows 1 for the BMC there.
+# The mux is not wired to the flash in QEMU: this proves the order of
+# events, which is what userspace and the kernel control.
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
 
@@ -24,7 +33,11 @@ m25p80_page_program
 m25p80_flash_erase
 m25p80_chip_erase
 aspeed_adc_engine_read
+pca955x_gpio_change
 EOT
+qemu_major=$(qemu-system-arm --version | sed -n 's/.*version \([0-9]*\)\..*/\1/p')
+bmc_level=0
+[ "${qemu_major:-0}" -lt 9 ] && bmc_level=1
 rm -f "$work/trace.log"
 "$ROOT/scripts/guest-files.sh" "$work/files"
 set +e
@@ -56,6 +69,31 @@ END {
 			printf "chip%d phase%d %d\n", c, p, n[c, p] + 0
 }' "$work/trace.log" >"$work/counts"
 cat "$work/counts"
+
+# The mux: its switches, and the host flash commands while it selects the
+# host (it does from power-on until the first switch)
+awk -v bmc="$bmc_level" '
+/^m25p80_binding/ { if (!($2 in order)) order[$2] = ++chips; next }
+/^pca955x_gpio_change/ {
+	if (!match($0, /id:[0-9]+/) || substr($0, RSTART + 3, RLENGTH - 3) != 0) next
+	to = ($NF == bmc) ? "bmc" : "host"
+	if (to != at) { switches = switches " " to; at = to }
+	next
+}
+/^m25p80_/ {
+	if (order[$2] != 2) next
+	if (at == "bmc") with_bmc++; else with_host++
+}
+END { printf "mux%s\nhost-flash commands: %d with the mux at the BMC, %d at the host\n", switches, with_bmc, with_host }
+' at=host "$work/trace.log" >"$work/mux"
+cat "$work/mux"
+[ "$(head -n 1 "$work/mux")" = "mux bmc host" ] &&
+	pass "trace: the mux (pca955x_gpio_change, pin 0) went to the BMC, then back to the host" ||
+	fail "trace: the mux went to the BMC, then back to the host: $(head -n 1 "$work/mux")"
+awk '/^host-flash/ { exit !($3 > 0 && $10 == 0) }' "$work/mux" &&
+	pass "trace: every host flash command came while the mux selected the BMC, none while it selected the host" ||
+	fail "trace: host flash commands while the mux selected the host: $(tail -n 1 "$work/mux")"
+
 count() { awk -v k="$1 $2" '$1 " " $2 == k { print $3 }' "$work/counts"; }
 
 [ "$(awk '/^chips/ { print $2, $4 }' "$work/counts")" = "2 4" ] &&
