@@ -28,25 +28,31 @@ stats() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d %d %d %d\n", a[int
 med() { stats "$1" | cut -d' ' -f1; }
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
 
-# cycle N NAME: N cycles of method NAME, a function that prints wcycle's
-# FILE=VALUE arguments one per line (a value may hold spaces)
+# cycle N FUNC [ARG...]: N cycles of the writes FUNC ARG... prints, one
+# FILE=VALUE per line (a value may hold spaces)
 cycle() {
+	n=$1
+	shift
 	IFS='
 '
 	# shellcheck disable=SC2046
-	set -- "$1" $("$2")
+	set -- $("$@")
 	unset IFS
-	$W "$@"
+	$W "$n" "$@"
 }
-# pair NAME_A NAME_B: ROUNDS rounds of N cycles of A then N of B; NAME_pre
-# and NAME_post set up and undo the state each method needs
+# toggle NODE: a status cycle; unbind_bind DRIVER DEVICE: a driver's
+# unbind and bind of an existing device
+toggle() { printf '%s\n' "$(st "$1")=okay" "$(st "$1")=reserved"; }
+unbind_bind() { printf '%s\n' "$1/unbind=$2" "$1/bind=$2"; }
+# pair NAME_A NAME_B: ROUNDS rounds of N cycles of A then N of B; a method
+# that needs a state has NAME_pre and NAME_post to set it up and undo it
 pair() {
 	r=0
 	while [ $r -lt "$ROUNDS" ]; do
 		for m in "$1" "$2"; do
-			"${m}_pre"
+			if type "${m}_pre" >/dev/null 2>&1; then "${m}_pre"; fi
 			cycle "$N" "$m" >>$OUT/$m || die "$m: wcycle failed"
-			"${m}_post"
+			if type "${m}_post" >/dev/null 2>&1; then "${m}_post"; fi
 		done
 		r=$((r + 1))
 	done
@@ -68,27 +74,23 @@ ADDR=0x${SENSOR##*@}
 
 # P1: the flash; status against spi-nor bind/unbind (controller bound) and
 # against a controller unbind/bind (which probes the flash again)
-flash_status() { printf '%s\n' "$(st $FLASH)=okay" "$(st $FLASH)=reserved"; }
-flash_status_pre() { :; }
-flash_status_post() { :; }
-spinor_bind() { printf '%s\n' "/sys/bus/spi/drivers/spi-nor/unbind=$SPI_DEV" "/sys/bus/spi/drivers/spi-nor/bind=$SPI_DEV"; }
+SPI_DRV=/sys/bus/spi/drivers/spi-nor
+flash_status() { toggle $FLASH; }
+spinor_bind() { unbind_bind $SPI_DRV "$SPI_DEV"; }
 spinor_bind_pre() { set_status $FLASH okay; }
 spinor_bind_post() { set_status $FLASH reserved; }
-ctlr_bind() { printf '%s\n' "/sys/bus/platform/drivers/spi-aspeed-smc/unbind=$SPI_CTLR" "/sys/bus/platform/drivers/spi-aspeed-smc/bind=$SPI_CTLR"; }
+ctlr_bind() { unbind_bind /sys/bus/platform/drivers/spi-aspeed-smc $SPI_CTLR; }
 ctlr_bind_pre() { set_status $FLASH okay; }
 ctlr_bind_post() { set_status $FLASH reserved; }
 # P2: the sensor; status against new_device/delete_device
-sensor_status() { printf '%s\n' "$(st $SENSOR)=okay" "$(st $SENSOR)=reserved"; }
-sensor_status_pre() { :; }
-sensor_status_post() { :; }
-i2c_new_device() { printf '%s\n' "/sys/bus/i2c/devices/$I2C_BUS/new_device=lm75 $ADDR" "/sys/bus/i2c/devices/$I2C_BUS/delete_device=$ADDR"; }
-i2c_new_device_pre() { :; }
-i2c_new_device_post() { :; }
+sensor_status() { toggle $SENSOR; }
+i2c_new_device() {
+	printf '%s\n' "/sys/bus/i2c/devices/$I2C_BUS/new_device=lm75 $ADDR" \
+		"/sys/bus/i2c/devices/$I2C_BUS/delete_device=$ADDR"
+}
 # P3: gpio-leds; status against driver unbind/bind
-leds_status() { printf '%s\n' "$(st $LEDS)=okay" "$(st $LEDS)=reserved"; }
-leds_status_pre() { :; }
-leds_status_post() { :; }
-leds_bind() { printf '%s\n' "/sys/bus/platform/drivers/leds-gpio/unbind=leds" "/sys/bus/platform/drivers/leds-gpio/bind=leds"; }
+leds_status() { toggle $LEDS; }
+leds_bind() { unbind_bind /sys/bus/platform/drivers/leds-gpio leds; }
 leds_bind_pre() { set_status $LEDS okay; }
 leds_bind_post() { set_status $LEDS reserved; }
 
@@ -117,9 +119,9 @@ echo "# P3 $P3 (gpio-leds status / driver unbind+bind)"
 
 # P4: slab bytes per okay/reserved cycle after a warm-up, per device
 p4() {
-	$W $((P4N / 10 + 1)) "$(st $1)=okay" "$(st $1)=reserved" >/dev/null || die "P4 warm-up $1"
+	cycle $((P4N / 10 + 1)) toggle "$1" >/dev/null || die "P4 warm-up $1"
 	s0=$(slab_bytes)
-	$W "$P4N" "$(st $1)=okay" "$(st $1)=reserved" >/dev/null || die "P4 $1"
+	cycle "$P4N" toggle "$1" >/dev/null || die "P4 $1"
 	s1=$(slab_bytes)
 	awk "BEGIN { printf \"%.2f\", ($s1 - $s0) / $P4N }"
 }
@@ -144,10 +146,10 @@ h_openbmc() {
 	# as phosphor-bmc-code-mgmt's spi_device.cpp: the device exists, unbound
 	mux bmc || die "mux"
 	sleep 2
-	echo "$SPI_DEV" >/sys/bus/spi/drivers/spi-nor/bind || die "bind spi-nor"
+	echo "$SPI_DEV" >$SPI_DRV/bind || die "bind spi-nor"
 	sleep 2
 	flashcp "$IMG" /dev/"$(bios_mtd)" || die "flashcp (OpenBMC path)"
-	echo "$SPI_DEV" >/sys/bus/spi/drivers/spi-nor/unbind || die "unbind spi-nor"
+	echo "$SPI_DEV" >$SPI_DRV/unbind || die "unbind spi-nor"
 	sleep 2
 	mux host
 }
@@ -157,7 +159,7 @@ if [ "$HR" -gt 0 ]; then
 	while [ $r -lt "$HR" ]; do
 		t=$(now); h_status; echo "$(now) $t" | awk '{ printf "%d\n", ($1 - $2) * 1000 }' >>$OUT/h_status
 		set_status $FLASH okay
-		echo "$SPI_DEV" >/sys/bus/spi/drivers/spi-nor/unbind || die "unbind spi-nor"
+		echo "$SPI_DEV" >$SPI_DRV/unbind || die "unbind spi-nor"
 		t=$(now); h_openbmc; echo "$(now) $t" | awk '{ printf "%d\n", ($1 - $2) * 1000 }' >>$OUT/h_openbmc
 		set_status $FLASH reserved
 		r=$((r + 1))

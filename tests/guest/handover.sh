@@ -16,8 +16,6 @@ step() {
 	echo "# step: $1 [$(awk "BEGIN { printf \"%.2f\", $t - $T }") s]"
 	T=$t
 }
-mtd_of() { grep "\"$1\"" /proc/mtd | cut -d: -f1; }
-spi_device_of() { grep -lx "OF_FULLNAME=$1" /sys/bus/spi/devices/*/uevent 2>/dev/null; }
 hwmon_of() {
 	for h in /sys/class/hwmon/hwmon*; do
 		[ -e "$h/device/of_node" ] || continue
@@ -31,7 +29,7 @@ ktap_set_plan 11
 step "boot: the host BIOS flash must be left alone"
 ok=1
 [ "$(tr -d '\000' <$PDT$FLASH/status)" = reserved ] || ok=0
-[ -z "$(spi_device_of $FLASH)" ] && [ -z "$(mtd_of bios)" ] || ok=0
+[ -z "$(device_of $FLASH)" ] && [ -z "$(bios_mtd)" ] || ok=0
 ktap_test_result "flash absent at boot: status reserved, no SPI device, no MTD" [ "$ok" = 1 ]
 
 step "host quiesced (a real BMC powers the host off and waits, and puts the ME in recovery mode over IPMI; not emulated)"
@@ -42,7 +40,7 @@ ktap_test_result "mux switched to the BMC (gpioset)" [ "$rc" = 0 ]
 
 echo okay >$PDT$FLASH/status
 rc=$?
-MTD=$(mtd_of bios)
+MTD=$(bios_mtd)
 step "attach: echo okay > $FLASH/status -> exit $rc, MTD ${MTD:-none}"
 ktap_test_result "attach: the bios MTD device appears" [ "$rc" = 0 -a "x$MTD" != x ]
 
@@ -67,7 +65,7 @@ echo reserved >$PDT$FLASH/status
 rc=$?
 step "detach: echo reserved > $FLASH/status -> exit $rc"
 ok=1
-[ "$rc" = 0 ] && [ -z "$(mtd_of bios)" ] && [ -z "$(spi_device_of $FLASH)" ] || ok=0
+[ "$rc" = 0 ] && [ -z "$(bios_mtd)" ] && [ -z "$(device_of $FLASH)" ] || ok=0
 ktap_test_result "detach: MTD and SPI device gone when the write returns" [ "$ok" = 1 ]
 mux host
 rc=$?
