@@ -1,7 +1,7 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo bench check export export-check guest-run \
 	harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check \
-	reliability bench-smoke clean
+	reliability bench-smoke riser clean
 
 all: check
 
@@ -40,7 +40,7 @@ guest-run:
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 # Single suites, through the same runner as make check (non-zero on failure).
-harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check reliability bench-smoke:
+harness kunit checkpatch bisect-build submission riser trace-proof config-variants dtbs-check reliability bench-smoke:
 	@tests/check.sh $@
 
 clean:

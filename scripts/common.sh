@@ -15,7 +15,7 @@ KBASE_PKG=${KBASE_PKG:-linux-source-7.3}
 KBASE_SUITE=${KBASE_SUITE:-trixie-backports}
 KBASE_MIRROR=${KBASE_MIRROR:-http://deb.debian.org/debian}
 SERIES_DIR=$ROOT/patches/linux
-SERIES_VERSION=v5                    # the [PATCH v5 ...] of the exported series
+SERIES_VERSION=v6                    # the [PATCH v6 ...] of the exported series
 DTS_SERIES_DIR=$ROOT/patches/dt-schema
 VENV=$BUILD/venv
 

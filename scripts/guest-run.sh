@@ -8,6 +8,8 @@
 #   GUEST_FILES=DIR    copied into the guest as /guest/files
 #   KERNEL=FLAVOUR     kernel to boot: build/kernel-FLAVOUR (default: test)
 #   GUEST_TIMEOUT=S    wall-clock limit of the whole boot (default: 900)
+#   GUEST_RISER=a|b    plug riser card A or B into the riser slot
+#                      (board/riser.sh); default: an empty slot
 #   QEMU_TRACE=FILE    QEMU trace event patterns; the trace goes to
 #                      QEMU_TRACE_LOG (default: build/tmp/qemu-trace.log)
 . "$(dirname "$0")/common.sh"
@@ -89,10 +91,16 @@ if [ -n "${QEMU_TRACE:-}" ]; then
 	trace_args=(-trace "events=$QEMU_TRACE,file=${QEMU_TRACE_LOG:-$BUILD/tmp/qemu-trace.log}")
 fi
 
+riser_args=()
+if [ -n "${GUEST_RISER:-}" ]; then
+	# shellcheck disable=SC2207
+	riser_args=($("$ROOT/board/riser.sh" "$GUEST_RISER" "$run"))
+fi
+
 set +e
 timeout --foreground -k 10 "${GUEST_TIMEOUT:-900}" \
 	"$ROOT/board/qemu.sh" "$zimage" "$dtb" "$run/initrd.cpio" "$bmc_flash" "$host_flash" \
-	"${trace_args[@]}" 2>&1 | sed -u 's/\r$//' | tee "$run/console.log"
+	"${trace_args[@]}" "${riser_args[@]}" 2>&1 | sed -u 's/\r$//' | tee "$run/console.log"
 qrc=${PIPESTATUS[0]}
 set -e
 

@@ -6,7 +6,7 @@
 # non-zero when anything failed.
 . "$(dirname "$0")/../scripts/common.sh"
 
-all=(harness checkpatch bisect-build submission config-variants kunit guest trace-proof bench-smoke reliability dtbs-check)
+all=(harness checkpatch bisect-build submission config-variants kunit guest riser trace-proof bench-smoke reliability dtbs-check)
 if [ $# -gt 0 ]; then
 	for s in "$@"; do
 		[ -x "$ROOT/tests/suites/$s.sh" ] || die "no suite $s (suites: ${all[*]})"
@@ -41,7 +41,7 @@ for s in "${suites[@]}"; do
 	fi
 	t0=$(date +%s)
 	case $s in
-	submission | guest | trace-proof | dtbs-check)
+	submission | guest | riser | trace-proof | dtbs-check)
 		# the tip of the series, whatever bisect-build did
 		if [ "$built" = 0 ]; then
 			if "$ROOT/scripts/build-kernel.sh" test && "$ROOT/scripts/build-dtb.sh"; then

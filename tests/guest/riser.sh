@@ -1,0 +1,132 @@
+#!/bin/sh
+# In the guest, with one riser card in the slot (board/riser.sh): what a
+# BMC does with a card it identifies at runtime. Read the card's identity
+# from its EEPROM (at24's nvmem file), enable the matching variant's
+# dynamic nodes, one write each, with no sleep: a write returns once the
+# devices are created and probed, so the hwmon devices are there when it
+# returns. The other variant, whose mux has the same address, is refused
+# while this one is up, and the other way round. The variant is toggled
+# RISER_CYCLES times (default 1,000) and leaves nothing behind: devices,
+# adapters, hwmon and LED class devices, device links, slab.
+. /guest/files/kselftest/ktap_helpers.sh
+. /guest/files/nodes.sh
+[ -f /guest/files/env ] && . /guest/files/env
+
+N=${RISER_CYCLES:-1000}
+EEPROM=/sys/bus/i2c/devices/4-0057/eeprom
+I2C4=/ahb/apb/bus@1e78a000/i2c@140
+MUX_A=$I2C4/i2c-mux@70        # card A: PCA9548, TMP105 at 0x48 and 0x49
+BUS_A=/riser-a                # card A: its LED, under a simple-bus
+MUX_B=$I2C4/mux@70            # card B: PCA9546, TMP421 at 0x4c
+GPIO_LINK=supplier:platform:1e780000.gpio
+
+# the card's dynamic nodes, in the order they are enabled
+card=$(head -n 1 $EEPROM 2>/dev/null | tr -d '\000')
+case $card in
+RISER-A) NODES="$MUX_A $BUS_A" OTHER=$MUX_B SENSORS="tmp105 tmp105" CHANNELS=8 ;;
+RISER-B) NODES="$MUX_B" OTHER=$MUX_A SENSORS="tmp421" CHANNELS=4 ;;
+*) NODES= ;;
+esac
+REVERSED=$(for n in $NODES; do echo $n; done | sed -n '1!G;h;$p')
+
+up() { for n in $NODES; do echo okay >"$PDT$n/status" || return 1; done; }
+down() { for n in $REVERSED; do echo reserved >"$PDT$n/status" || return 1; done; }
+# the riser's sensors, by hwmon name; the devices of bus 4 and the platform
+# bus, hwmon and LED class devices, device links: what must come and go
+sensors() { cat /sys/class/hwmon/*/name 2>/dev/null | grep -E '^tmp(105|421)$' | sort | xargs; }
+snapshot() {
+	ls /sys/bus/i2c/devices /sys/bus/platform/devices /sys/class/hwmon \
+		/sys/class/leds /sys/class/devlink 2>/dev/null | sort | md5sum | cut -d' ' -f1
+}
+temps_read() {
+	for h in /sys/class/hwmon/*; do
+		case $(cat $h/name) in tmp105 | tmp421) ;; *) continue ;; esac
+		t=$(cat $h/temp1_input) || return 1
+		[ "$t" -gt -60000 ] && [ "$t" -lt 150000 ] || return 1
+	done
+}
+adapters() { ls -d /sys/bus/i2c/devices/i2c-* | wc -l; }
+
+ktap_print_header
+ktap_set_plan 9
+[ -n "$NODES" ] || ktap_exit_fail_msg "unknown card \"$card\" in $EEPROM"
+ktap_print_msg "card $card: nodes $NODES"
+ktap_test_result "$card: the card's identity is read from its EEPROM" true
+
+boot=$(snapshot)
+a0=$(adapters)
+ok=1
+[ -z "$(sensors)" ] && [ ! -e /sys/bus/i2c/devices/4-0070 ] || ok=0
+ktap_test_result "$card: nothing of the card is probed at boot" [ $ok = 1 ]
+
+up
+got=$(sensors)
+ktap_print_msg "sensors after the write: $got; adapters $a0 -> $(adapters)"
+ok=1
+[ "$got" = "$SENSORS" ] || ok=0
+[ "$(adapters)" -eq $((a0 + CHANNELS)) ] || ok=0
+temps_read || ok=0
+if [ "$card" = RISER-A ]; then
+	[ -e /sys/class/leds/riser-a ] || ok=0
+fi
+ktap_test_result "$card: enabling the variant brings up its mux, channels, sensors (and LED) at once" [ $ok = 1 ]
+
+if [ "$card" = RISER-A ]; then
+	ok=1
+	for i in 1 2 3; do
+		ls /sys/bus/i2c/devices/4-0070/ | grep -qx $GPIO_LINK || { ok=0; break; }
+		down && up || { ok=0; break; }
+	done
+	ktap_test_result "$card: the mux is linked to its reset GPIO's controller at every attach" [ $ok = 1 ]
+else
+	ktap_test_skip "$card: the mux is linked to its reset GPIO's controller (card A only)"
+fi
+
+before=$(sensors)
+if echo okay 2>/dev/null >"$PDT$OTHER/status"; then r=0; else r=1; fi
+ok=1
+[ $r = 1 ] || ok=0
+[ "$(node_status $OTHER)" = reserved ] || ok=0
+[ "$(sensors)" = "$before" ] || ok=0
+ktap_test_result "$card: the other variant (same addresses) is refused while this one is up, nothing changed" [ $ok = 1 ]
+
+ok=1
+down || ok=0
+[ "$(snapshot)" = "$boot" ] || ok=0
+ktap_test_result "$card: disabling the variant leaves nothing behind" [ $ok = 1 ]
+
+ok=1
+echo okay >"$PDT$OTHER/status" || ok=0
+if up 2>/dev/null; then ok=0; fi
+for n in $NODES; do [ "$(node_status $n)" = reserved ] || ok=0; done
+echo reserved >"$PDT$OTHER/status" || ok=0
+[ "$(snapshot)" = "$boot" ] || ok=0
+ktap_test_result "$card: this variant is refused while the other one is up, nothing changed" [ $ok = 1 ]
+
+# a warm-up (caches of debugfs and kernfs inodes, kmalloc-1k, the workers
+# of the workqueues grow over the first few hundred cycles, then stay), N
+# cycles, then the slab figure
+i=0
+while [ $i -lt 200 ]; do up && down || break; i=$((i + 1)); done
+s0=$(slab_bytes)
+i=0
+ok=1
+while [ $i -lt "$N" ]; do
+	if ! up; then ok=0; break; fi
+	if [ "$(sensors)" != "$SENSORS" ]; then ok=0; break; fi
+	if ! down; then ok=0; break; fi
+	i=$((i + 1))
+done
+s1=$(slab_bytes)
+ktap_print_msg "$i cycles; slab $s0 -> $s1 bytes ($(((s1 - s0) / (i > 0 ? i : 1))) per cycle)"
+ktap_test_result "$card: $N cycles up and down, each with the card's sensors" [ $ok = 1 ]
+# a cycle of card A creates and frees some 30 devices with their kobjects,
+# sysfs and kernfs nodes; slabs grow and shrink by whole pages around them
+# (measured after the warm-up: 12 bytes per cycle over 1,000). Allow
+# 64 KiB plus 32 bytes per cycle: a device left behind per cycle is
+# kilobytes, and the cycles would have to leak 100 bytes each to pass.
+ok=1
+[ "$(snapshot)" = "$boot" ] || ok=0
+[ $((s1 - s0)) -lt $((65536 + 32 * N)) ] || ok=0
+ktap_test_result "$card: nothing left behind after $N cycles (devices, links, slab)" [ $ok = 1 ]
+ktap_finished

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Riser cards (issue 14): one boot of the test kernel per card in the slot
+# (board/riser.sh plugs it into QEMU), each running tests/guest/riser.sh:
+# identify the card from its EEPROM, bring its variant up and down with
+# real drivers (pca954x, lm75, tmp421, leds-gpio), refuse the other variant,
+# RISER_CYCLES cycles, nothing left behind; then the kernel log scan.
+. "$(dirname "$0")/../../scripts/common.sh"
+. "$ROOT/tests/lib.sh"
+
+work=$BUILD/tmp/riser
+"$ROOT/scripts/guest-files.sh" "$work/files" >/dev/null
+[ -n "${RISER_CYCLES:-}" ] && echo "RISER_CYCLES=$RISER_CYCLES" >>"$work/files/env"
+for card in ${RISER_CARDS:-a b}; do
+	set +e
+	GUEST_RISER=$card GUEST_FILES=$work/files GUEST_TIMEOUT=900 \
+		"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-riser.sh" | tee "$work/console-$card.log"
+	rc=${PIPESTATUS[0]}
+	set -e
+	ktap_results "$work/console-$card.log"
+	runner_result "$rc" "run-riser.sh (card $card)"
+done
+suite_summary
