@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The riser cards of the test board (board/dts: &i2c4 and /riser-a) as QEMU
+# The riser cards of the test board (board/dts: &i2c4) as QEMU
 # devices; one boot is one card in the slot. Writes the card's identity
 # EEPROM into DIR and prints the QEMU arguments that plug the card onto I2C
 # bus 4. QEMU 7.2 names a PCA954x's channel buses "i2c.N" (one mux here).
