@@ -2,7 +2,8 @@
 # The riser cards of the test board (board/dts: &i2c4) as QEMU
 # devices; one boot is one card in the slot. Writes the card's identity
 # EEPROM into DIR and prints the QEMU arguments that plug the card onto I2C
-# bus 4. QEMU 7.2 names a PCA954x's channel buses "i2c.N" (one mux here).
+# bus 4 (card A's platform part is the SoC's ADC, which QEMU always
+# emulates). QEMU 7.2 names a PCA954x's channel buses "i2c.N" (one mux here).
 # Usage: riser.sh a|b DIR
 set -euo pipefail
 card=${1:?usage: riser.sh a|b DIR} dir=${2:?usage: riser.sh a|b DIR}

@@ -2,7 +2,7 @@
 # Riser cards (issue 14): one boot of the test kernel per card in the slot
 # (board/riser.sh plugs it into QEMU), each running tests/guest/riser.sh:
 # identify the card from its EEPROM, bring its variant up and down with
-# real drivers (pca954x, lm75, tmp421, leds-gpio), refuse the other variant,
+# real drivers (pca954x, lm75, tmp421, aspeed_adc), refuse the other variant,
 # RISER_CYCLES cycles, nothing left behind; then the kernel log scan.
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
