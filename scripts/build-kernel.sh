@@ -38,7 +38,11 @@ if [ "$(cat "$out/.config-inputs" 2>/dev/null)" != "$stamp" ] || [ ! -f "$out/.c
 	echo "$stamp" >"$out/.config-inputs"
 fi
 
+# the DTBs of every board's machine (dtbs-check baselines, P5) and the
+# DTB the series changes
+dtbs=$(for b in "$ROOT"/board/*/board.sh; do (. "$b" && echo "$BOARD_KERNEL_DTB"); done)
 log "building $flavour kernel in ${out#"$ROOT"/}"
-mk zImage aspeed/aspeed-ast2500-evb.dtb aspeed/aspeed-bmc-asrock-e3c246d4i.dtb ||
+# shellcheck disable=SC2086
+mk zImage $dtbs aspeed/aspeed-bmc-asrock-e3c246d4i.dtb ||
 	die "kernel build failed"
 [ -f "$out/arch/arm/boot/zImage" ] || die "no zImage"

@@ -15,9 +15,20 @@ KBASE_PKG=${KBASE_PKG:-linux-source-7.3}
 KBASE_SUITE=${KBASE_SUITE:-trixie-backports}
 KBASE_MIRROR=${KBASE_MIRROR:-http://deb.debian.org/debian}
 SERIES_DIR=$ROOT/patches/linux
-SERIES_VERSION=v6                    # the [PATCH v6 ...] of the exported series
+SERIES_VERSION=v7                    # the [PATCH v7 ...] of the exported series
 DTS_SERIES_DIR=$ROOT/patches/dt-schema
 VENV=$BUILD/venv
+
+# The board the guest boots: board/<BOARD>/ holds its settings (board.sh:
+# QEMU machine, flash size, extra QEMU devices), its test DTS
+# (dynamic-test.dts) and the paths of its dynamic nodes for the in-guest
+# tests (nodes.sh). The suites that run on every board loop over BOARDS.
+BOARD=${BOARD:-ast2500}
+BOARDS=${BOARDS:-ast2500 ast2600}
+BOARD_DIR=$ROOT/board/$BOARD
+[ -f "$BOARD_DIR/board.sh" ] || { echo "no board \"$BOARD\" (board/*/board.sh)" >&2; exit 1; }
+# shellcheck source=../board/ast2500/board.sh
+. "$BOARD_DIR/board.sh"
 
 export ARCH=arm
 export CROSS_COMPILE=${CROSS_COMPILE:-arm-linux-gnueabihf-}
@@ -42,6 +53,9 @@ as_root() {
 
 # kernel_out NAME: output directory of one kernel flavour (test, demo).
 kernel_out() { echo "$BUILD/kernel-$1"; }
+
+# board_dtb [BOARD]: the test DTB of BOARD (default: $BOARD)
+board_dtb() { echo "$BUILD/dtb/${1:-$BOARD}-dynamic-test.dtb"; }
 
 # armel_debs DIR PKG...: download Debian's armel builds of PKG... into DIR
 # (the guest, an ARMv6 ARM1176, runs armel, ARMv5, binaries; armhf needs

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# make demo: the out-of-band BIOS flash handover on QEMU's AST2500 BMC, end
-# to end. Builds what is missing, boots the patched kernel, attaches the host
-# flash, writes a new image, verifies it, detaches, then checks on the host
-# that the QEMU backing file of the flash holds the image.
+# make demo [BOARD=ast2600]: the out-of-band BIOS flash handover on QEMU's
+# AST2500 BMC (or AST2600), end to end. Builds what is missing, boots the
+# patched kernel, attaches the host flash, writes a new image, verifies it,
+# detaches, then checks on the host that the QEMU backing file of the flash
+# holds the image.
 . "$(dirname "$0")/common.sh"
 
 say() { printf 'demo: %s\n' "$*"; }
@@ -11,11 +12,11 @@ say() { printf 'demo: %s\n' "$*"; }
 "$ROOT/scripts/build-kernel.sh" test
 "$ROOT/scripts/build-dtb.sh"
 
-work=$BUILD/demo
+work=$BUILD/demo/$BOARD
 "$ROOT/scripts/guest-files.sh" "$work/files"
 rm -f "$work/host-flash.img"
 say "new BIOS image: $(cut -c1-16 "$work/files/bios.img.sha256")... ($(stat -c %s "$work/files/bios.img") bytes)"
-say "booting QEMU ast2500-evb; host flash backed by ${work#"$ROOT"/}/host-flash.img"
+say "booting QEMU $BOARD_MACHINE; host flash backed by ${work#"$ROOT"/}/host-flash.img"
 
 set +e
 GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compile one DTS that includes kernel DTS files (as board/dts/*.dts do) into
+# Compile one DTS that includes kernel DTS files (as board/*/dynamic-test.dts do) into
 # a DTB, with __symbols__. Usage: dtc-compile.sh SRC.dts OUT.dtb
 . "$(dirname "$0")/common.sh"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Assemble the files the in-guest tests need into DIR (it becomes
 # /guest/files in the guest): tests/guest/*.sh, the series' kselftest for
-# dynamic nodes with the KTAP helpers, and a fresh "new BIOS image" with its
-# sha256 (random, the size of the host flash chip).
+# dynamic nodes with the KTAP helpers, the board's node paths
+# (board/$BOARD/nodes.sh, as board.sh), and a fresh "new BIOS image" with
+# its sha256 (random, the size of the board's host flash chip).
 # Usage: guest-files.sh DIR
 . "$(dirname "$0")/common.sh"
 
@@ -10,11 +11,12 @@ dir=${1:?usage: guest-files.sh DIR}
 rm -rf "$dir"
 mkdir -p "$dir/dt" "$dir/kselftest"
 cp "$ROOT"/tests/guest/*.sh "$dir/"
+cp "$BOARD_DIR/nodes.sh" "$dir/board.sh"
 cp "$KSRC/tools/testing/selftests/kselftest/ktap_helpers.sh" "$dir/kselftest/"
 if [ -f "$KSRC/tools/testing/selftests/dt/test_dynamic_status.sh" ]; then
 	cp "$KSRC/tools/testing/selftests/dt/test_dynamic_status.sh" "$dir/dt/"
 fi
-head -c $((32 * 1024 * 1024)) /dev/urandom >"$dir/bios.img"
+head -c $((BOARD_FLASH_MIB * 1024 * 1024)) /dev/urandom >"$dir/bios.img"
 (cd "$dir" && sha256sum bios.img >bios.img.sha256)
 # Seed of the generated invalid writes (tests/guest/fuzz.sh): FUZZ_SEED=N
 # replays a run.

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Boot the test kernel on QEMU ast2500-evb, run SCRIPT as root with busybox sh
-# in the guest, stream its output and exit with its exit status.
+# Boot the test kernel on QEMU's emulation of the board $BOARD (default
+# ast2500: ast2500-evb; see board/*/board.sh), run SCRIPT as root with
+# busybox sh in the guest, stream its output and exit with its exit status.
 # Usage: guest-run.sh SCRIPT
 # Environment:
 #   GUEST_FLASH=FILE   host file backing the SPI1 (host BIOS) flash; created
 #                      0xFF-filled when missing; default: a fresh scratch file
 #   GUEST_FILES=DIR    copied into the guest as /guest/files
 #   KERNEL=FLAVOUR     kernel to boot: build/kernel-FLAVOUR (default: test)
+#   BOARD=NAME         board to boot (board/NAME; default: ast2500)
+#   GUEST_DTB=FILE     device tree to boot (default: the board's test DTB)
 #   GUEST_TIMEOUT=S    wall-clock limit of the whole boot (default: 900)
 #   GUEST_RISER=a|b    plug riser card A or B into the riser slot
-#                      (board/riser.sh); default: an empty slot
+#                      (board/BOARD/riser.sh); default: an empty slot
 #   QEMU_TRACE=FILE    QEMU trace event patterns; the trace goes to
 #                      QEMU_TRACE_LOG (default: build/tmp/qemu-trace.log)
 . "$(dirname "$0")/common.sh"
@@ -22,11 +25,11 @@ flavour=${KERNEL:-test}
 [ "$flavour" = debug ] && export GUEST_CMDLINE="slub_debug=FZP ${GUEST_CMDLINE:-}"
 kout=$(kernel_out "$flavour")
 zimage=$kout/arch/arm/boot/zImage
-dtb=$BUILD/dtb/ast2500-dynamic-test.dtb
+dtb=${GUEST_DTB:-$(board_dtb)}
 [ -f "$zimage" ] || die "no kernel at $zimage (run: make kernel)"
 [ -f "$dtb" ] || die "no test DTB at $dtb (run: make kernel)"
 
-CHIP_SIZE=$((32 * 1024 * 1024))
+CHIP_SIZE=$((BOARD_FLASH_MIB * 1024 * 1024))
 blank_flash() { head -c "$CHIP_SIZE" /dev/zero | tr '\0' '\377' >"$1"; }
 
 # gen_init_cpio (from the kernel tree) writes device nodes without root.
@@ -42,7 +45,7 @@ if [ ! -f "$base" ] || [ "$ROOT/board/initramfs/init" -nt "$base" ] ||
 		"$ROOT/board/initramfs/files.list" >"$base.list"
 	"$gic" "$base.list" >"$base"
 fi
-bmc_flash=$BUILD/guest/bmc-flash.img
+bmc_flash=$BUILD/guest/bmc-flash-$BOARD.img
 [ -f "$bmc_flash" ] || blank_flash "$bmc_flash"
 
 mkdir -p "$BUILD/tmp"
@@ -94,7 +97,8 @@ fi
 riser_args=()
 if [ -n "${GUEST_RISER:-}" ]; then
 	# shellcheck disable=SC2207
-	riser_args=($("$ROOT/board/riser.sh" "$GUEST_RISER" "$run"))
+	[ -x "$BOARD_DIR/riser.sh" ] || die "board $BOARD has no riser slot"
+	riser_args=($("$BOARD_DIR/riser.sh" "$GUEST_RISER" "$run"))
 fi
 
 set +e

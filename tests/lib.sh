@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Result bookkeeping for the host-side test suites. Source after common.sh.
-# Each result is a line "PASS|FAIL|SKIP<TAB>suite<TAB>name" in $RESULTS.
+# Each result is a line "PASS|FAIL|SKIP<TAB>suite<TAB>name" in $RESULTS; a
+# suite that runs on several boards sets RESULT_PREFIX="<board>: ".
 RESULTS=${RESULTS:-$BUILD/results.txt}
 SUITE=${SUITE:-${0##*/}}
 SUITE=${SUITE%.sh}
@@ -8,8 +9,8 @@ SUITE=${SUITE%.sh}
 result() {
 	local verdict=$1
 	shift
-	printf '%s\t%s\t%s\n' "$verdict" "$SUITE" "$*" >>"$RESULTS"
-	printf '%s: %s: %s\n' "$SUITE" "$verdict" "$*"
+	printf '%s\t%s\t%s\n' "$verdict" "$SUITE" "${RESULT_PREFIX:-}$*" >>"$RESULTS"
+	printf '%s: %s: %s\n' "$SUITE" "$verdict" "${RESULT_PREFIX:-}$*"
 }
 pass() { result PASS "$@"; }
 fail() { result FAIL "$@"; }

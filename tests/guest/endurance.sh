@@ -61,5 +61,25 @@ ktap_print_header
 ktap_set_plan 3
 endure "platform (gpio-leds)" $LEDS "$CYCLES" 1000 8
 endure "I2C (lm75)" $SENSOR "$CYCLES" 100 8
+# flash_head FILE: write FILE (64 KiB) to the start of the host flash
+flash_head() {
+	echo okay >"$PDT$FLASH/status" && flashcp "$1" /dev/"$(bios_mtd)" &&
+		echo reserved >"$PDT$FLASH/status"
+}
+if [ "${FLASH_CALIBRATION_SLOW:-0}" = 1 ]; then
+	# The board's spi-aspeed-smc calibrates the read timing at each attach
+	# when the first 16 KiB of the flash vary (board/*/nodes.sh): blank
+	# them for the cycles, so that they measure the attach and not the
+	# calibration, and put them back after. The handover, flashrom and
+	# overlap tests attach the flash with data.
+	head -c 65536 /dev/zero | tr '\000' '\377' >/tmp/blank
+	echo okay >"$PDT$FLASH/status" &&
+		dd if=/dev/"$(bios_mtd)" of=/tmp/head bs=65536 count=1 2>/dev/null &&
+		echo reserved >"$PDT$FLASH/status" && flash_head /tmp/blank ||
+		ktap_print_msg "could not blank the start of the host flash"
+fi
 endure "SPI (host flash, spi-nor)" $FLASH "$FLASH_CYCLES" 20 16
+if [ -f /tmp/head ]; then
+	flash_head /tmp/head || ktap_print_msg "could not restore the start of the host flash"
+fi
 ktap_finished

@@ -3,15 +3,10 @@
 # and the device the platform, I2C or SPI bus created for it.
 PDT=/proc/device-tree
 
-# The dynamic nodes of board/dts/ast2500-dynamic-test.dts
-FLASH=/ahb/spi@1e630000/flash@0                     # host BIOS flash, SPI1 CS0
-FLASH_NOCHIP=/ahb/spi@1e630000/flash@1              # SPI1 CS1: no chip there
-SENSOR=/ahb/apb/bus@1e78a000/i2c@300/lm75@4d        # lm75 on I2C bus 7
-SENSOR_NOCHIP=/ahb/apb/bus@1e78a000/i2c@300/lm75@4c # no device at 0x4c
-LEDS=/leds                                          # gpio-leds, platform bus
-HOG=/ahb/apb/gpio@1e780000/test-hog                 # GPIO hog, of_gpio_notify()
-SPI_CTLR=1e630000.spi                               # their parents' devices
-I2C_ADAP=1e78a300.i2c
+# The dynamic nodes of the board's test DTS (FLASH, FLASH_NOCHIP, SENSOR,
+# SENSOR_NOCHIP, LEDS, HOG) and their parents' devices (SPI_CTLR, I2C_ADAP):
+# board/<board>/nodes.sh, which scripts/guest-files.sh copies as board.sh
+. /guest/files/board.sh
 
 # node_status NODE: the status of NODE, without its NUL
 node_status() { tr -d '\000' <"$PDT$1/status"; }

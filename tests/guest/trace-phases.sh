@@ -1,7 +1,8 @@
 #!/bin/sh
 # In the guest: attach, use and detach the host flash, with markers that
 # the host finds in QEMU's trace: a read of ADC engine register 0x10 + 4 * N
-# (the ADC has no driver in the test kernel, so nothing else reads it).
+# (nothing else reads it: the ADC's node is disabled on the AST2600 EVB, and
+# on the AST2500 test board it is riser card A's, which stays reserved).
 . /guest/files/nodes.sh
 STATUS=$PDT$FLASH/status
 mark() { devmem $((0x1e6e9010 + 4 * $1)) 32 >/dev/null; }

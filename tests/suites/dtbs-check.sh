@@ -2,10 +2,11 @@
 # dt-schema validation of what the series and the board touch, with the
 # patched dtschema (scripts/setup-dtschema.sh):
 # - dt-schema's own test suite, with the tests the patch adds;
-# - the kernel's CHECK_DTBS=y build of the e3c246d4i DTB, and dt-validate of
-#   it and of the board's test DTB against their unpatched baselines (the
-#   e3c246d4i DTS at "base", the kernel's ast2500-evb DTB): any warning the
-#   baseline does not have, or any that mentions "dynamic", fails;
+# - the kernel's CHECK_DTBS=y build of each DTB the series changes
+#   (e3c246d4i, qcom-dc-scm-v1), and dt-validate of them and of each board's
+#   test DTB against their unpatched baselines (the DTS at "base", the
+#   kernel's DTB of the board's machine): any warning the baseline does not
+#   have, or any that mentions "dynamic", fails;
 # - negative cases that prove it can fail.
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
@@ -16,7 +17,6 @@ dsdir=$BUILD/dt-schema
 work=$BUILD/tmp/dtbs-check
 rm -rf "$work" && mkdir -p "$work"
 kout=$(kernel_out test)
-E3C=aspeed/aspeed-bmc-asrock-e3c246d4i
 
 # 1. dt-schema's own tests
 if (cd "$dsdir/patched" && python -m pytest -q -p no:cacheprovider test/test-dt-validate.py) >"$work/pytest.log" 2>&1; then
@@ -32,7 +32,7 @@ grep -q '^  dynamic:' "$core" && pass "the installed dtschema defines dynamic" |
 # 2. the kernel's own dtbs check of every DTS the series changes, against
 #    the same check at "base"
 dtss=$(git -C "$KSRC" diff --name-only base..HEAD -- 'arch/arm/boot/dts/*.dts')
-[ -n "$dtss" ] || fail "the series changes a DTS (the e3c246d4i one)"
+[ "$(echo "$dtss" | grep -c .)" = 2 ] || fail "the series changes two DTS (e3c246d4i, qcom-dc-scm-v1): $dtss"
 for dts in $dtss; do
 	dtb=${dts#arch/arm/boot/dts/}
 	dtb=${dtb%.dts}.dtb
@@ -67,11 +67,17 @@ compare() {
 		pass "$2: no warning beyond the baseline's $(grep -c . "$work/$1.base"), none about dynamic"
 	fi
 }
-git -C "$KSRC" show "base:arch/arm/boot/dts/$E3C.dts" >"$work/e3c-base.dts"
-"$ROOT/scripts/dtc-compile.sh" "$work/e3c-base.dts" "$work/e3c-base.dtb"
-compare e3c "dt-validate $E3C.dtb" "$work/e3c-base.dtb" "$kout/arch/arm/boot/dts/$E3C.dtb"
-compare board "dt-validate board test DTB" \
-	"$kout/arch/arm/boot/dts/aspeed/aspeed-ast2500-evb.dtb" "$BUILD/dtb/ast2500-dynamic-test.dtb"
+for dts in $dtss; do
+	name=$(basename "$dts" .dts)
+	git -C "$KSRC" show "base:$dts" >"$work/$name-base.dts"
+	"$ROOT/scripts/dtc-compile.sh" "$work/$name-base.dts" "$work/$name-base.dtb"
+	compare "$name" "dt-validate $name.dtb" "$work/$name-base.dtb" \
+		"$kout/${dts#arch/arm/boot/dts/}"
+done
+for b in $BOARDS; do
+	kdtb=$(. "$ROOT/board/$b/board.sh" && echo "$BOARD_KERNEL_DTB")
+	compare "board-$b" "dt-validate $b test DTB" "$kout/arch/arm/boot/dts/$kdtb" "$(board_dtb "$b")"
+done
 
 changed=$(git -C "$KSRC" diff --name-only base..HEAD -- 'Documentation/devicetree/bindings/*.yaml')
 if [ -n "$changed" ]; then
@@ -84,7 +90,7 @@ else
 fi
 
 # 3. negative cases: each must be reported
-board=$ROOT/board/dts/ast2500-dynamic-test.dts
+board=$ROOT/board/ast2500/dynamic-test.dts
 # negative NAME PATTERN FRAGMENT [SCHEMA]
 negative() {
 	{ cat "$board"; echo "$3"; } >"$work/neg.dts"
@@ -104,7 +110,7 @@ negative "dynamic without status" "'status' is a dependency of 'dynamic'" \
 # lm75, gpio-leds), validated with the unpatched dtschema
 PYTHONPATH=$dsdir/pristine python -c 'import sys; from dtschema.mk_schema import main; sys.exit(main())' \
 	-j "$KSRC/Documentation/devicetree/bindings" >"$work/pristine-schema.json" 2>"$work/pristine.log"
-if PYTHONPATH=$dsdir/pristine validate "$BUILD/dtb/ast2500-dynamic-test.dtb" "$work/pristine-schema.json" |
+if PYTHONPATH=$dsdir/pristine validate "$(board_dtb ast2500)" "$work/pristine-schema.json" |
 	grep -E "dynamic' was unexpected|'dynamic' (does not match|was)" >"$work/pristine.hits"; then
 	pass "negative: without the dt-schema patch, dynamic is refused ($(grep -c . "$work/pristine.hits") nodes)"
 else

@@ -1,28 +1,32 @@
 #!/usr/bin/env bash
-# The in-guest tests on QEMU ast2500-evb, in one boot: boot smoke test, the
-# series' kselftest toggling the platform, I2C and SPI test nodes, the BIOS
-# flash handover, and a scan of the kernel log. Then, on the host: the QEMU
-# backing file of the host flash holds the image the guest wrote.
+# The in-guest tests, one boot per board (BOARDS: ast2500-evb and
+# ast2600-evb): boot smoke test, the series' kselftest toggling the
+# platform, I2C and SPI test nodes, the BIOS flash handover, and a scan of
+# the kernel log. Then, on the host: the QEMU backing file of the host
+# flash holds the image the guest wrote. Results are prefixed "<board>: ".
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
 
-work=$BUILD/tmp/guest-suite
-"$ROOT/scripts/guest-files.sh" "$work/files"
-rm -f "$work/host-flash.img"
-set +e
-GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img GUEST_TIMEOUT=1200 \
-	"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-all.sh" | tee "$work/console.log"
-rc=${PIPESTATUS[0]}
-set -e
-ktap_results "$work/console.log"
-runner_result "$rc" run-all.sh
+for board in $BOARDS; do
+	export BOARD=$board RESULT_PREFIX="$board: "
+	work=$BUILD/tmp/guest-suite/$board
+	"$ROOT/scripts/guest-files.sh" "$work/files"
+	rm -f "$work/host-flash.img"
+	set +e
+	GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img GUEST_TIMEOUT=1200 \
+		"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-all.sh" | tee "$work/console.log"
+	rc=${PIPESTATUS[0]}
+	set -e
+	ktap_results "$work/console.log"
+	runner_result "$rc" run-all.sh
 
-size=$(stat -c %s "$work/files/bios.img")
-want=$(cut -d' ' -f1 "$work/files/bios.img.sha256")
-got=$(head -c "$size" "$work/host-flash.img" | sha256sum | cut -d' ' -f1)
-if [ "$got" = "$want" ]; then
-	pass "host: the QEMU backing file of the SPI1 flash holds the new image"
-else
-	fail "host: the QEMU backing file of the SPI1 flash holds the new image ($got)"
-fi
+	size=$(stat -c %s "$work/files/bios.img")
+	want=$(cut -d' ' -f1 "$work/files/bios.img.sha256")
+	got=$(head -c "$size" "$work/host-flash.img" | sha256sum | cut -d' ' -f1)
+	if [ "$got" = "$want" ]; then
+		pass "host: the QEMU backing file of the SPI1 flash holds the new image"
+	else
+		fail "host: the QEMU backing file of the SPI1 flash holds the new image ($got)"
+	fi
+done
 suite_summary

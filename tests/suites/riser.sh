@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Riser cards (issue 14): one boot of the test kernel per card in the slot
-# (board/riser.sh plugs it into QEMU), each running tests/guest/riser.sh:
+# (board/ast2500/riser.sh plugs it into QEMU), each running tests/guest/riser.sh:
 # identify the card from its EEPROM, bring its variant up and down with
 # real drivers (pca954x, lm75, tmp421, aspeed_adc), refuse the other variant,
 # RISER_CYCLES cycles, nothing left behind; then the kernel log scan.
+# the riser slot is the AST2500 test board's
+export BOARD=ast2500
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
 
