@@ -93,6 +93,20 @@ leds_status() { toggle $LEDS; }
 leds_bind() { unbind_bind /sys/bus/platform/drivers/leds-gpio leds; }
 leds_bind_pre() { set_status $LEDS okay; }
 leds_bind_post() { set_status $LEDS reserved; }
+# What a status cycle of P2 and P3 spends that the other method does not,
+# split in the same boot: *_mech is a cycle reserved -> disabled ->
+# reserved, two updates of the property (its sysfs file replaced) and their
+# notifications, and no device; *_noprobe a status cycle with the bus's
+# drivers_autoprobe off, i.e. the device's creation and deletion without
+# its driver's probe and remove.
+sensor_mech() { printf '%s\n' "$(st $SENSOR)=disabled" "$(st $SENSOR)=reserved"; }
+sensor_noprobe() { toggle $SENSOR; }
+sensor_noprobe_pre() { echo 0 >/sys/bus/i2c/drivers_autoprobe; }
+sensor_noprobe_post() { echo 1 >/sys/bus/i2c/drivers_autoprobe; }
+leds_mech() { printf '%s\n' "$(st $LEDS)=disabled" "$(st $LEDS)=reserved"; }
+leds_noprobe() { toggle $LEDS; }
+leds_noprobe_pre() { echo 0 >/sys/bus/platform/drivers_autoprobe; }
+leds_noprobe_post() { echo 1 >/sys/bus/platform/drivers_autoprobe; }
 
 echo "# bench: $ROUNDS rounds x $N cycles per method, alternated; cycle times in us (attach + detach)"
 flash_spi_dev
@@ -101,6 +115,8 @@ pair flash_status ctlr_bind
 # the second pair ran flash_status again: both pairs' rounds count
 pair sensor_status i2c_new_device
 pair leds_status leds_bind
+pair sensor_mech sensor_noprobe
+pair leds_mech leds_noprobe
 printf "# %-26s %8s %8s %8s %6s\n" method median p10 p90 cycles
 row flash_status "status okay + reserved, flash (spi-nor, mtd)"
 row spinor_bind "spi-nor unbind + bind, $SPI_DEV"
@@ -109,6 +125,10 @@ row sensor_status "status okay + reserved, lm75"
 row i2c_new_device "new_device + delete_device, lm75"
 row leds_status "status okay + reserved, gpio-leds"
 row leds_bind "leds-gpio unbind + bind"
+row sensor_mech "status disabled + reserved, lm75 (no device)"
+row sensor_noprobe "status okay + reserved, lm75, no probe"
+row leds_mech "status disabled + reserved, gpio-leds (no device)"
+row leds_noprobe "status okay + reserved, gpio-leds, no probe"
 P1=$(ratio "$(med $OUT/flash_status)" "$(med $OUT/spinor_bind)")
 P1C=$(ratio "$(med $OUT/flash_status)" "$(med $OUT/ctlr_bind)")
 P2=$(ratio "$(med $OUT/sensor_status)" "$(med $OUT/i2c_new_device)")
@@ -116,6 +136,16 @@ P3=$(ratio "$(med $OUT/leds_status)" "$(med $OUT/leds_bind)")
 echo "# P1 $P1 (flash status / spi-nor bind+unbind); against a controller unbind+bind: $P1C"
 echo "# P2 $P2 (sensor status / new_device+delete_device)"
 echo "# P3 $P3 (gpio-leds status / driver unbind+bind)"
+# split DEVICE STATUS OTHER MECH NOPROBE: the status cycle's median as
+# property updates and notifications + device creation and deletion +
+# probe and remove, against the other method's median
+split() {
+	echo "$1 $(med $OUT/$2) $(med $OUT/$3) $(med $OUT/$4) $(med $OUT/$5)" | awk '{
+		printf "# %s: status %d us = property updates and notifications %d + device creation and deletion %d + probe and remove %d; the other method %d\n",
+			$1, $2, $4, $5 - $4, $2 - $5, $3 }'
+}
+split lm75 sensor_status i2c_new_device sensor_mech sensor_noprobe
+split gpio-leds leds_status leds_bind leds_mech leds_noprobe
 
 # P4: slab bytes per okay/reserved cycle after a warm-up, per device
 p4() {

@@ -1,0 +1,18 @@
+#!/bin/sh
+# make bench, P5, in the guest: what a boot leaves behind on a device tree
+# without any dynamic node (scripts/bench-p5.sh boots this on the kernel's
+# DTB of the board's machine, with and without the series): the uptime when
+# this script starts, the slab bytes in use after boot (nodes.sh's
+# slab_bytes, which waits for deferred releases and drops the caches), the
+# number of sysfs entries, and, to tell where a difference comes from, the
+# devices bound to a driver and the bytes in use per slab cache.
+. /guest/files/nodes.sh
+up=$(cut -d' ' -f1 /proc/uptime)
+nodes=$(find $PDT/ -name dynamic -type f | wc -l)
+slab=$(slab_bytes)
+awk 'NR > 2 { printf "p5cache: %s %d\n", $1, $2 * $4 }' /proc/slabinfo
+echo "p5: uptime=$up slab=$slab dynamic_nodes=$nodes sysfs=$(find /sys -xdev 2>/dev/null | wc -l)"
+for d in /sys/bus/*/drivers/*/*; do
+	[ -L "$d/driver" ] || [ -e "$d/subsystem" ] || continue
+	echo "p5bound: ${d#/sys/bus/}"
+done
