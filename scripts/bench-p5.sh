@@ -13,7 +13,8 @@
 boots=${P5_BOOTS:-3}
 p5=$BUILD/p5
 wt=$p5/build/linux
-if [ ! -e "$wt/.git" ]; then
+# (again when build/linux was recreated under it)
+if [ ! -e "$wt/.git" ] || ! git -C "$wt" rev-parse -q --verify HEAD >/dev/null 2>&1; then
 	rm -rf "$wt"
 	git -C "$KSRC" worktree prune
 	git -C "$KSRC" worktree add -q --detach "$wt" base

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Proof from QEMU's own trace events, on each board (BOARDS), that the BMC
-# leaves the host flash alone: no SPI command or data transfer reaches the SPI1 chip from power-on
-# until "okay" is written, they do happen after it, and none happens once
-# the "reserved" write has returned.
+# leaves the host flash alone: no SPI command or data transfer reaches the
+# SPI1 chip from power-on until "okay" is written, they do happen after
+# it, and none happens once the "reserved" write has returned.
 #
 # Both m25p80 instances log "m25p80_binding" when QEMU realizes them, the
 # FMC chip first, then the SPI1 chip (the order of aspeed_board_init_flashes
@@ -21,8 +21,9 @@
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
 
-mkdir -p "$BUILD/tmp/trace-proof"
-cat >"$BUILD/tmp/trace-proof/events" <<'EOT'
+events=$BUILD/tmp/trace-proof/events
+mkdir -p "${events%/*}"
+cat >"$events" <<'EOT'
 m25p80_binding
 m25p80_command_decoded
 m25p80_transfer
@@ -41,11 +42,10 @@ for board in $BOARDS; do
 	export BOARD=$board RESULT_PREFIX="$board: "
 	work=$BUILD/tmp/trace-proof/$board
 	mkdir -p "$work"
-	cp "$BUILD/tmp/trace-proof/events" "$work/events"
 	rm -f "$work/trace.log"
 	"$ROOT/scripts/guest-files.sh" "$work/files"
 	set +e
-	GUEST_FILES=$work/files QEMU_TRACE=$work/events QEMU_TRACE_LOG=$work/trace.log GUEST_TIMEOUT=300 \
+	GUEST_FILES=$work/files QEMU_TRACE=$events QEMU_TRACE_LOG=$work/trace.log GUEST_TIMEOUT=300 \
 		"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/trace-phases.sh" >"$work/console.log" 2>&1
 	rc=$?
 	set -e
