@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build a kernel flavour from build/linux into build/kernel-<flavour>:
 # aspeed_g5_defconfig + board/config/bmc.config (+ board/config/<flavour>.config
-# when it exists), then zImage and the DTBs the tests use.
+# when it exists; kasan also takes debug.config), then zImage and the DTBs
+# the tests use.
 # Usage: build-kernel.sh [FLAVOUR]      (default: test)
 . "$(dirname "$0")/common.sh"
 
@@ -9,6 +10,8 @@ flavour=${1:-test}
 out=$(kernel_out "$flavour")
 mkdir -p "$out" "$CCACHE_DIR"
 frags=("$ROOT/board/config/bmc.config")
+# the KASAN kernel is the debug kernel plus KASAN
+[ "$flavour" = kasan ] && frags+=("$ROOT/board/config/debug.config")
 [ -f "$ROOT/board/config/$flavour.config" ] && frags+=("$ROOT/board/config/$flavour.config")
 
 mk() { "$ROOT/scripts/kmake.sh" "$flavour" -s "$@"; }
