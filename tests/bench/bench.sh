@@ -99,14 +99,16 @@ leds_bind_post() { set_status $LEDS reserved; }
 # notifications, and no device; *_noprobe a status cycle with the bus's
 # drivers_autoprobe off, i.e. the device's creation and deletion without
 # its driver's probe and remove.
-sensor_mech() { printf '%s\n' "$(st $SENSOR)=disabled" "$(st $SENSOR)=reserved"; }
+detached_cycle() { printf '%s\n' "$(st "$1")=disabled" "$(st "$1")=reserved"; }
+autoprobe() { echo "$2" >"/sys/bus/$1/drivers_autoprobe"; }
+sensor_mech() { detached_cycle $SENSOR; }
 sensor_noprobe() { toggle $SENSOR; }
-sensor_noprobe_pre() { echo 0 >/sys/bus/i2c/drivers_autoprobe; }
-sensor_noprobe_post() { echo 1 >/sys/bus/i2c/drivers_autoprobe; }
-leds_mech() { printf '%s\n' "$(st $LEDS)=disabled" "$(st $LEDS)=reserved"; }
+sensor_noprobe_pre() { autoprobe i2c 0; }
+sensor_noprobe_post() { autoprobe i2c 1; }
+leds_mech() { detached_cycle $LEDS; }
 leds_noprobe() { toggle $LEDS; }
-leds_noprobe_pre() { echo 0 >/sys/bus/platform/drivers_autoprobe; }
-leds_noprobe_post() { echo 1 >/sys/bus/platform/drivers_autoprobe; }
+leds_noprobe_pre() { autoprobe platform 0; }
+leds_noprobe_post() { autoprobe platform 1; }
 
 echo "# bench: $ROUNDS rounds x $N cycles per method, alternated; cycle times in us (attach + detach)"
 flash_spi_dev

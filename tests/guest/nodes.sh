@@ -3,9 +3,15 @@
 # and the device the platform, I2C or SPI bus created for it.
 PDT=/proc/device-tree
 
-# The dynamic nodes of the board's test DTS (FLASH, FLASH_NOCHIP, SENSOR,
-# SENSOR_NOCHIP, LEDS, HOG) and their parents' devices (SPI_CTLR, I2C_ADAP):
-# board/<board>/nodes.sh, which scripts/guest-files.sh copies as board.sh
+# The dynamic nodes of the boards' test DTS and their parents' devices.
+# Both boards put them at the same paths but for the I2C sensor's bus:
+# board/<board>/nodes.sh, which scripts/guest-files.sh copies as board.sh,
+# sets BOARD, SENSOR, SENSOR_NOCHIP and I2C_ADAP, and the board's settings.
+FLASH=/ahb/spi@1e630000/flash@0                     # host BIOS flash, SPI1 CS0
+FLASH_NOCHIP=/ahb/spi@1e630000/flash@1              # SPI1 CS1: no chip there
+LEDS=/leds                                          # gpio-leds, platform bus
+HOG=/ahb/apb/gpio@1e780000/test-hog                 # GPIO hog, of_gpio_notify()
+SPI_CTLR=1e630000.spi
 . /guest/files/board.sh
 
 # node_status NODE: the status of NODE, without its NUL
