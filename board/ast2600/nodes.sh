@@ -11,9 +11,14 @@ I2C_ADAP=1e78a480.i2c                              # the sensor's adapter
 # clock setting through QEMU's controller); it stops at once on a blank
 # start ("Calibration area too uniform"). endurance.sh blanks it first.
 FLASH_CALIBRATION_SLOW=1
-# Two CPUs: per-CPU slabs and RCU callbacks on either move the slab
-# figures more than on the AST2500. 1,500 flash cycles in a boot of their
-# own changed no slab cache by a byte; after the other guest tests, one
-# half of 500 flash cycles grew by 12 kB and the next run's by none.
-# endurance.sh allows 16 kB of noise per half here (4 kB on the AST2500).
-SLAB_NOISE_KB=16
+# Two CPUs: SLUB keeps freed objects in per-CPU sheaves, counted as in
+# use; slab_bytes (tests/guest/nodes.sh) shrinks every cache first, but a
+# worker that allocates on the other CPU between the shrink and the
+# reading refills a sheaf again: a jump of one sheaf of one cache
+# (measured: 120 objects of kmalloc-192, 23 kB; 11 of kmalloc-4k, 45 kB)
+# in either reading, with no leak. endurance.sh allows 48 kB of noise per
+# half here (4 kB on the single-CPU AST2500, which keeps the strict check):
+# still 10 bytes per cycle over 5,000 platform or I2C cycles, 96 over 500
+# flash cycles; kmemleak on this board's KASAN kernel (the reliability
+# suite) judges leaks object by object.
+SLAB_NOISE_KB=48

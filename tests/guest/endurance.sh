@@ -15,7 +15,7 @@
 CYCLES=${ENDURANCE_CYCLES:-10000}
 # Slab noise allowed over a half, in kB: one slab page on the test kernel
 # (more on a board with several CPUs: SLAB_NOISE_KB in board/*/nodes.sh);
-# the debug kernel (slab debugging, kmemleak) moves by more with no leak.
+# the debug and KASAN kernels (kmemleak, KASAN) move by more with no leak.
 NOISE_KB=${ENDURANCE_NOISE_KB:-${SLAB_NOISE_KB:-4}}
 FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-1000}
 
@@ -43,10 +43,15 @@ endure() {
 	s0=$(slab_bytes)
 	tasks0=$(tasks)
 	t0=$(now)
-	cycles "$2" "$half" && { s1=$(slab_bytes); cycles "$2" "$half"; }
+	cycles "$2" "$half" && {
+		s1=$(slab_bytes)
+		cp /tmp/slab.caches /tmp/slab.1
+		cycles "$2" "$half"
+	}
 	rc=$?
 	t1=$(now)
 	s2=$(slab_bytes)
+	cp /tmp/slab.caches /tmp/slab.2
 	tasks1=$(tasks)
 	g1=$(((s1 - s0) * 100 / half))
 	g2=$(((s2 - s1) * 100 / half))
@@ -54,8 +59,16 @@ endure() {
 	ktap_print_msg "$1: $((2 * half)) cycles after $4 of warm-up in $(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }") s," \
 		"slab $s0 -> $s1 -> $s2 bytes: $(awk "BEGIN { printf \"%.2f and %.2f\", $g1 / 100, $g2 / 100 }") bytes per cycle" \
 		"in the two halves, tasks $tasks0 -> $tasks1"
+	slab_moved /tmp/slab.1 /tmp/slab.2
 	ktap_test_result "$1: $((2 * half)) okay/reserved cycles, slab growth per cycle under $5 bytes in the second half" \
 		[ "$rc" = 0 -a "$g2" -lt "$limit" ]
+}
+
+# slab_moved BEFORE AFTER: the caches counted (slab_bytes) that moved by
+# 4 kB or more between two of its readings
+slab_moved() {
+	awk 'NR == FNR { a[$1] = $2; next }
+		$2 - a[$1] >= 4096 || a[$1] - $2 >= 4096 { printf "# slab moved: %s %+d bytes\n", $1, $2 - a[$1] }' "$1" "$2"
 }
 
 ktap_print_header
