@@ -32,10 +32,11 @@ export:
 export-check:
 	@scripts/export-check.sh
 
-# make guest-run SCRIPT=path/to/script.sh [BOARD=ast2600] [GUEST_FLASH=file] [GUEST_FILES=dir] [DEBUG=1]
-GUEST_KERNEL = $(if $(filter 1,$(DEBUG)),debug,test)
+# make guest-run SCRIPT=path/to/script.sh [BOARD=ast2600] [GUEST_FLASH=file] [GUEST_FILES=dir] [DEBUG=1 | KASAN=1]
+# (KASAN=1: the KASAN kernel, ARMv7 only: BOARD=ast2600)
+GUEST_KERNEL = $(if $(filter 1,$(KASAN)),kasan,$(if $(filter 1,$(DEBUG)),debug,test))
 guest-run:
-	@test -n "$(SCRIPT)" || { echo "usage: make guest-run SCRIPT=<host path> [BOARD=ast2600] [GUEST_FLASH=<file>] [DEBUG=1]"; exit 2; }
+	@test -n "$(SCRIPT)" || { echo "usage: make guest-run SCRIPT=<host path> [BOARD=ast2600] [GUEST_FLASH=<file>] [DEBUG=1 | KASAN=1]"; exit 2; }
 	@scripts/build-kernel.sh $(GUEST_KERNEL) >/dev/null && scripts/build-dtb.sh
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
