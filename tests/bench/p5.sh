@@ -10,7 +10,8 @@
 up=$(cut -d' ' -f1 /proc/uptime)
 nodes=$(find $PDT/ -name dynamic -type f | wc -l)
 slab=$(slab_bytes)
-awk 'NR > 2 { printf "p5cache: %s %d\n", $1, $2 * $4 }' /proc/slabinfo
+# the caches slab_bytes counted, with the figure it counted for each
+awk '{ printf "p5cache: %s %d\n", $1, $2 }' /tmp/slab.caches
 echo "p5: uptime=$up slab=$slab dynamic_nodes=$nodes sysfs=$(find /sys -xdev 2>/dev/null | wc -l)"
 for d in /sys/bus/*/drivers/*/*; do
 	[ -L "$d/driver" ] || [ -e "$d/subsystem" ] || continue

@@ -4,8 +4,8 @@
 # cases kmalloc_oob* and kmalloc_uaf*): among them, a write past the end of
 # a kmalloc'd object (kmalloc_oob_right) and a read after kfree()
 # (kmalloc_uaf) must each be reported by KASAN; a case passes only when its
-# report came. Not run through
-# runner.sh: its log scan would (rightly) fail on these reports. KTAP.
+# report came. Not run through runner.sh: its log scan would (rightly) fail
+# on these reports. KTAP.
 . /guest/files/kselftest/ktap_helpers.sh
 
 log=/tmp/kasan-teeth.log

@@ -3,9 +3,9 @@
 # hand also the debug kernel, with slab poisoning): the series' KUnit
 # suites that ran at boot, faults including a detach under an open MTD
 # device (R4), concurrency with the parents rebinding (R2), endurance (R3),
-# then kmemleak; the kernel log is read after each script (runner.sh). The
-# generated invalid writes (R1) and the permissions (R5) run on the test
-# kernel (run-all.sh), where they are cheap.
+# a sample of generated invalid writes (R1: 100 per node; the test kernel's
+# run-all.sh writes 1,000) and the permissions (R5), then kmemleak; the
+# kernel log is read after each script (runner.sh).
 cd /guest/files || exit 1
 K=/sys/kernel/debug/kmemleak
 # start from a clean list (kmemleak.sh also leaves boot-time objects out)
@@ -15,6 +15,9 @@ run kunit.sh
 run faults.sh
 run detach-open-mtd.sh
 run concurrency.sh
+export FUZZ_WRITES=${FUZZ_WRITES:-100}
+run fuzz.sh
+run permissions.sh
 # kmemleak and slab poisoning see every allocation of a cycle within a few
 # thousand cycles; the 10,000-cycle figures come from the test kernel.
 export ENDURANCE_CYCLES=${ENDURANCE_CYCLES:-2000}
