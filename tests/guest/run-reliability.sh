@@ -18,7 +18,7 @@ run concurrency.sh
 export FUZZ_WRITES=${FUZZ_WRITES:-100}
 run fuzz.sh
 run permissions.sh
-# kmemleak and slab poisoning see every allocation of a cycle within a few
+# kmemleak and KASAN see every allocation of a cycle within a few
 # thousand cycles; the 10,000-cycle figures come from the test kernel.
 export ENDURANCE_CYCLES=${ENDURANCE_CYCLES:-2000}
 export ENDURANCE_FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-200}
