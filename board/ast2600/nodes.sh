@@ -17,7 +17,7 @@ FLASH_CALIBRATION_SLOW=1
 # reading refills a sheaf again: a jump of one sheaf of one cache
 # (measured: 120 objects of kmalloc-192, 23 kB; 11 of kmalloc-4k, 45 kB)
 # in either reading, with no leak. endurance.sh allows 48 kB of noise per
-# half here (4 kB on the single-CPU AST2500, which keeps the strict check):
+# half here (16 kB on the single-CPU AST2500, one small cache's sheaf):
 # still 10 bytes per cycle over 5,000 platform or I2C cycles, 96 over 500
 # flash cycles; kmemleak on this board's KASAN kernel (the reliability
 # suite) judges leaks object by object.

@@ -13,10 +13,13 @@
 . /guest/files/nodes.sh
 
 CYCLES=${ENDURANCE_CYCLES:-10000}
-# Slab noise allowed over a half, in kB: one slab page on the test kernel
-# (more on a board with several CPUs: SLAB_NOISE_KB in board/*/nodes.sh);
-# the debug and KASAN kernels (kmemleak, KASAN) move by more with no leak.
-NOISE_KB=${ENDURANCE_NOISE_KB:-${SLAB_NOISE_KB:-4}}
+# Slab noise allowed over a half, in kB: one sheaf of a small kmalloc
+# cache on the test kernel (slab_bytes in nodes.sh: ~120 objects of
+# kmalloc-64 or kmalloc-128, 7.8 or 15.6 kB, moved with no leak on the
+# single-CPU AST2500 too); more on a board with several CPUs (SLAB_NOISE_KB
+# in board/*/nodes.sh); the KASAN kernel (kmemleak, KASAN) moves by more.
+# A 64-byte object left behind per flash cycle still fails.
+NOISE_KB=${ENDURANCE_NOISE_KB:-${SLAB_NOISE_KB:-16}}
 FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-1000}
 
 now() { cut -d' ' -f1 /proc/uptime; }
