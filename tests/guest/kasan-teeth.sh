@@ -14,13 +14,14 @@ dmesg >$log
 # reported NAME BUG: KASAN reported "BUG: KASAN: BUG in NAME"
 # (ktap_test_result runs its command unquoted: single words only)
 reported() { grep -q "BUG: KASAN: $2 in $1" $log; }
-# passed NAME: KUnit's result line for the case NAME is "ok"
-passed() { grep -qE "^\[ *[0-9.]+\] +ok [0-9]+ $1\$" $log; }
+# kunit_result NAME [not ]: KUnit printed the result line "ok N NAME"
+# (or, with "not ", either result line)
+kunit_result() { grep -qE "^\[ *[0-9.]+\] +${2:+(not )?}ok [0-9]+ $1\$" $log; }
 
 # case_reported NAME BUG: the KUnit case NAME passed, and KASAN reported BUG in it
 case_reported() {
-	if grep -qE "^\[ *[0-9.]+\] +(not )?ok [0-9]+ $1\$" $log; then
-		ktap_test_result "KUnit kasan.$1 passed (it checks that KASAN reported)" passed "$1"
+	if kunit_result "$1" "not "; then
+		ktap_test_result "KUnit kasan.$1 passed (it checks that KASAN reported)" kunit_result "$1"
 	else
 		ktap_test_fail "KUnit kasan.$1 passed (it did not run)"
 	fi
