@@ -5,6 +5,7 @@
 # detaches, then checks on the host that the QEMU backing file of the flash
 # holds the image.
 . "$(dirname "$0")/common.sh"
+. "$ROOT/tests/lib.sh"
 
 say() { printf 'demo: %s\n' "$*"; }
 "$ROOT/scripts/setup.sh"
@@ -18,17 +19,15 @@ rm -f "$work/host-flash.img"
 say "new BIOS image: $(cut -c1-16 "$work/files/bios.img.sha256")... ($(stat -c %s "$work/files/bios.img") bytes)"
 say "booting QEMU $BOARD_MACHINE; host flash backed by ${work#"$ROOT"/}/host-flash.img"
 
-set +e
 GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img \
-	"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/handover.sh" | tee "$work/console.log"
-rc=${PIPESTATUS[0]}
-set -e
+	guest_console "$work/console.log" "$ROOT/tests/guest/handover.sh"
+rc=$GUEST_RC
 
 size=$(stat -c %s "$work/files/bios.img")
 want=$(cut -d' ' -f1 "$work/files/bios.img.sha256")
 got=$(head -c "$size" "$work/host-flash.img" | sha256sum | cut -d' ' -f1)
 # the same strict verdicts as make check: a skipped step is not a pass
-python3 "$ROOT/tests/ktap.py" "$work/console.log" >"$work/verdicts"
+ktap_verdicts "$work/console.log" >"$work/verdicts"
 steps=$(grep -c '^PASS' "$work/verdicts" || true)
 failed=$(grep -vc '^PASS' "$work/verdicts" || true)
 grep -v '^PASS' "$work/verdicts" | sed 's/^/demo: /' || true

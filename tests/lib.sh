@@ -16,8 +16,15 @@ pass() { result PASS "$@"; }
 fail() { result FAIL "$@"; }
 skip() { result SKIP "$@"; }
 
-# ktap_results FILE: the strict verdicts of a guest console log (see
-# tests/ktap.py) as results; tests/xfail.txt names the expected failures.
+# ktap_verdicts LOG: the strict verdicts of a guest console log
+# (tests/ktap.py), one "PASS|FAIL|SKIP<TAB>name" line each; tests/xfail.txt
+# names the expected failures.
+ktap_verdicts() {
+	python3 "$ROOT/tests/ktap.py" "$1" "$ROOT/tests/xfail.txt" ||
+		printf 'FAIL\tparsing %s\n' "$1"
+}
+
+# ktap_results LOG: those verdicts as results
 ktap_results() {
 	local verdict name
 	while IFS=$'\t' read -r verdict name; do
@@ -26,8 +33,25 @@ ktap_results() {
 		SKIP) skip "$name" ;;
 		*) fail "$name" ;;
 		esac
-	done < <(python3 "$ROOT/tests/ktap.py" "$1" "$ROOT/tests/xfail.txt" ||
-		printf 'FAIL\tparsing %s\n' "$1")
+	done < <(ktap_verdicts "$@")
+}
+
+# guest_console LOG SCRIPT: boot the guest (scripts/guest-run.sh SCRIPT,
+# with the GUEST_* settings of the environment), its console streamed and
+# kept in LOG; GUEST_RC is its exit status (125: it did not finish)
+guest_console() {
+	set +e
+	"$ROOT/scripts/guest-run.sh" "$2" | tee "$1"
+	GUEST_RC=${PIPESTATUS[0]}
+	set -e
+}
+
+# guest_boot LOG SCRIPT [WHAT]: guest_console, then the verdicts of its
+# console and the exit status of SCRIPT (named WHAT) as results
+guest_boot() {
+	guest_console "$1" "$2"
+	ktap_results "$1"
+	runner_result "$GUEST_RC" "${3:-${2##*/}}"
 }
 
 # runner_result RC WHAT: a guest runner's exit status as a result

@@ -12,13 +12,8 @@ for board in $BOARDS; do
 	work=$BUILD/tmp/guest-suite/$board
 	"$ROOT/scripts/guest-files.sh" "$work/files"
 	rm -f "$work/host-flash.img"
-	set +e
 	GUEST_FILES=$work/files GUEST_FLASH=$work/host-flash.img GUEST_TIMEOUT=1200 \
-		"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-all.sh" | tee "$work/console.log"
-	rc=${PIPESTATUS[0]}
-	set -e
-	ktap_results "$work/console.log"
-	runner_result "$rc" run-all.sh
+		guest_boot "$work/console.log" "$ROOT/tests/guest/run-all.sh"
 
 	size=$(stat -c %s "$work/files/bios.img")
 	want=$(cut -d' ' -f1 "$work/files/bios.img.sha256")

@@ -24,15 +24,9 @@ work=$BUILD/tmp/reliability
 # boot NAME SCRIPT FILTER: boot the KASAN kernel with the KUnit suites
 # FILTER picks run at boot, run SCRIPT, read its verdicts
 boot() {
-	local rc
-	set +e
 	KERNEL=kasan GUEST_FILES=$work/files GUEST_TIMEOUT=1800 \
 		GUEST_CMDLINE="kunit.enable=1 kunit.filter_glob=$3" \
-		"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/$2" | tee "$work/$1.log"
-	rc=${PIPESTATUS[0]}
-	set -e
-	ktap_results "$work/$1.log"
-	runner_result "$rc" "$2"
+		guest_boot "$work/$1.log" "$ROOT/tests/guest/$2"
 }
 
 boot teeth kasan-teeth.sh 'kasan.kmalloc_[ou][oa][bf]*'

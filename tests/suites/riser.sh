@@ -13,12 +13,7 @@ work=$BUILD/tmp/riser
 "$ROOT/scripts/guest-files.sh" "$work/files" >/dev/null
 [ -n "${RISER_CYCLES:-}" ] && echo "RISER_CYCLES=$RISER_CYCLES" >>"$work/files/env"
 for card in ${RISER_CARDS:-a b}; do
-	set +e
 	GUEST_RISER=$card GUEST_FILES=$work/files GUEST_TIMEOUT=900 \
-		"$ROOT/scripts/guest-run.sh" "$ROOT/tests/guest/run-riser.sh" | tee "$work/console-$card.log"
-	rc=${PIPESTATUS[0]}
-	set -e
-	ktap_results "$work/console-$card.log"
-	runner_result "$rc" "run-riser.sh (card $card)"
+		guest_boot "$work/console-$card.log" "$ROOT/tests/guest/run-riser.sh" "run-riser.sh (card $card)"
 done
 suite_summary
