@@ -3,13 +3,18 @@
 # Makefile's single-suite targets). Installs what it needs, prepares the
 # kernel tree, runs each suite (each prints its own count line, then its
 # time) and ends with the line "N passed, N failed, N skipped"; exits
-# non-zero when anything failed.
+# non-zero when anything failed. The suites and their order come from
+# tests/inventory.txt, with the fewest results each must give: a suite that
+# gives fewer, or none, fails (result "inventory: SUITE: ...").
 . "$(dirname "$0")/../scripts/common.sh"
 
-all=(harness checkpatch bisect-build submission config-variants kunit guest riser trace-proof bench-smoke reliability dtbs-check)
+mapfile -t all < <(python3 "$ROOT/tests/inventory.py" suites)
+[ ${#all[@]} -gt 0 ] || die "no suite in tests/inventory.txt"
 if [ $# -gt 0 ]; then
 	for s in "$@"; do
-		[ -x "$ROOT/tests/suites/$s.sh" ] || die "no suite $s (suites: ${all[*]})"
+		if [ ! -x "$ROOT/tests/suites/$s.sh" ] || [[ " ${all[*]} " != *" $s "* ]]; then
+			die "no suite $s (suites: ${all[*]})"
+		fi
 	done
 	suites=("$@")
 else
@@ -57,6 +62,15 @@ for s in "${suites[@]}"; do
 	times+=("$s ${t}s")
 	echo "suite $s: ${t} s"
 done
+
+step inventory
+# every suite that was to run gave at least the results tests/inventory.txt
+# names (one that was not run, for want of a tree or a kernel, gave none)
+while IFS=$'\t' read -r verdict name; do
+	record "$verdict" inventory "$name"
+	echo "inventory: $verdict: $name"
+done < <(python3 "$ROOT/tests/inventory.py" check "$RESULTS" "${suites[@]}" ||
+	printf 'FAIL\ttests/inventory.py check failed\n')
 
 step summary
 grep -v '^PASS' "$RESULTS" | sed 's/^/  /' || true

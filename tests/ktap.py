@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Strict verdicts from the console log of a guest run.
 
-Usage: ktap.py LOG [XFAIL_LIST]
+Usage: ktap.py LOG [XFAIL_LIST] [--boot SCRIPT [--inventory FILE]]
 
 The guest runners (tests/guest/run-*.sh) run each script the way kselftest's
 runner does and print, around it, "# script: NAME" and "# exit: NAME RC".
@@ -21,10 +21,17 @@ Each script prints one KTAP block ("TAP version 13", a plan "1..N", then
 - "not ok ... # TODO" is a FAIL unless XFAIL_LIST (one test name per line)
   names the test; then it is an expected failure (SKIP), and an allowlisted
   test that passes is a FAIL ("unexpected pass").
+With --boot SCRIPT, the inventory (tests/inventory.txt, or --inventory
+FILE) names the scripts that the runner SCRIPT must run and the fewest
+results each must give (or, for a script booted alone, the fewest of the
+console): a FAIL for each that did not run or gave fewer, and for a script
+that ran but is not listed.
 Kernel messages interleaved with the KTAP lines are ignored.
 """
 import re
 import sys
+
+import inventory as inventory_mod
 
 RESULT = re.compile(r"^(not ok|ok) (\d+)(?: (.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)(?:\s*#\s*(.*))?$")
@@ -37,12 +44,14 @@ class Block:
         self.count = 0
 
 
-def parse(lines, xfail):
+def parse(lines, xfail, boot=None, inventory=None):
     out = []
     script = None
     block = None
     skipped_all = False
     klog_hits = set()
+    counts = {}
+    ran = []
 
     def close():
         nonlocal block, skipped_all
@@ -60,6 +69,7 @@ def parse(lines, xfail):
         if line.startswith("# script: "):
             close()
             script = line[len("# script: "):].strip()
+            ran.append(script)
             skipped_all = False
             continue
         m = re.match(r"^# exit: (\S+) (\d+)$", line)
@@ -107,6 +117,7 @@ def parse(lines, xfail):
         if block is None:
             block = Block(script)
         block.count += 1
+        counts[script] = counts.get(script, 0) + 1
         verdict, desc = m.group(1), (m.group(3) or "").strip()
         name, _, directive = desc.partition(" # ")
         name = name.strip()
@@ -125,16 +136,30 @@ def parse(lines, xfail):
     close()
     if script is not None:
         out.append(("FAIL", f"{script}: no exit status (the guest stopped in it)"))
+    if inventory is not None and boot is not None:
+        out.extend(inventory_mod.check_boot(inventory, boot, counts, ran))
     return out
 
 
 def main():
+    args = sys.argv[1:]
+    boot = inv = None
+    if "--boot" in args:
+        i = args.index("--boot")
+        boot = args[i + 1]
+        del args[i:i + 2]
+    if "--inventory" in args:
+        i = args.index("--inventory")
+        inv = inventory_mod.load(args[i + 1])
+        del args[i:i + 2]
+    elif boot is not None:
+        inv = inventory_mod.load()
     xfail = set()
-    if len(sys.argv) > 2:
-        with open(sys.argv[2], encoding="utf-8") as f:
+    if len(args) > 1:
+        with open(args[1], encoding="utf-8") as f:
             xfail = {l.strip() for l in f if l.strip() and not l.startswith("#")}
-    with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
-        results = parse(f, xfail)
+    with open(args[0], encoding="utf-8", errors="replace") as f:
+        results = parse(f, xfail, boot=boot, inventory=inv)
     for verdict, name in results:
         print(f"{verdict}\t{name}")
 

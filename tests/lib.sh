@@ -16,15 +16,16 @@ pass() { result PASS "$@"; }
 fail() { result FAIL "$@"; }
 skip() { result SKIP "$@"; }
 
-# ktap_verdicts LOG: the strict verdicts of a guest console log
+# ktap_verdicts LOG [BOOT]: the strict verdicts of a guest console log
 # (tests/ktap.py), one "PASS|FAIL|SKIP<TAB>name" line each; tests/xfail.txt
-# names the expected failures.
+# names the expected failures. BOOT, the script guest-run.sh booted: what
+# tests/inventory.txt says it must run, and give, is checked too.
 ktap_verdicts() {
-	python3 "$ROOT/tests/ktap.py" "$1" "$ROOT/tests/xfail.txt" ||
+	python3 "$ROOT/tests/ktap.py" "$1" "$ROOT/tests/xfail.txt" ${2:+--boot "$2"} ||
 		printf 'FAIL\tparsing %s\n' "$1"
 }
 
-# ktap_results LOG: those verdicts as results
+# ktap_results LOG [BOOT]: those verdicts as results
 ktap_results() {
 	local verdict name
 	while IFS=$'\t' read -r verdict name; do
@@ -47,10 +48,11 @@ guest_console() {
 }
 
 # guest_boot LOG SCRIPT [WHAT]: guest_console, then the verdicts of its
-# console and the exit status of SCRIPT (named WHAT) as results
+# console (checked against tests/inventory.txt for SCRIPT) and the exit
+# status of SCRIPT (named WHAT) as results
 guest_boot() {
 	guest_console "$1" "$2"
-	ktap_results "$1"
+	ktap_results "$1" "${2##*/}"
 	runner_result "$GUEST_RC" "${3:-${2##*/}}"
 }
 
