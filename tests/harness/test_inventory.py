@@ -136,6 +136,10 @@ class GuestScripts(unittest.TestCase):
         text = LOG.replace("1..2\nok 1 one\n", "1..1\n")
         self.assertIn("run-x.sh: a.sh gave 1 results, at least 2 expected (tests/inventory.txt)", boot_fails(text))
 
+    def test_runner_needs_its_summary(self):
+        text = LOG.replace("# kernel-log-summary: 4 scans, 0 reports\n", "")
+        self.assertIn("kernel-log summary: no summary line (the scans cannot be counted)", boot_fails(text))
+
     def test_boot_not_in_inventory(self):
         self.assertIn("run-y.sh: not in tests/inventory.txt", boot_fails(LOG, boot="run-y.sh"))
 
