@@ -2,8 +2,10 @@
 # Assemble the files the in-guest tests need into DIR (it becomes
 # /guest/files in the guest): tests/guest/*.sh, the series' kselftest for
 # dynamic nodes with the KTAP helpers, the board's node paths
-# (board/$BOARD/nodes.sh, as board.sh), and a fresh "new BIOS image" with
-# its sha256 (random, the size of the board's host flash chip).
+# (board/$BOARD/nodes.sh, as board.sh), two fresh BIOS images with their
+# sha256 (random, the size of the board's host flash chip): bios.img, the
+# new image of the handover, and bios-alt.img, which flashrom.sh writes
+# before it, so that the handover's write changes every sector.
 # Usage: guest-files.sh DIR
 . "$(dirname "$0")/common.sh"
 
@@ -16,8 +18,10 @@ cp "$KSRC/tools/testing/selftests/kselftest/ktap_helpers.sh" "$dir/kselftest/"
 if [ -f "$KSRC/tools/testing/selftests/dt/test_dynamic_status.sh" ]; then
 	cp "$KSRC/tools/testing/selftests/dt/test_dynamic_status.sh" "$dir/dt/"
 fi
-head -c $((BOARD_FLASH_MIB * 1024 * 1024)) /dev/urandom >"$dir/bios.img"
-(cd "$dir" && sha256sum bios.img >bios.img.sha256)
+for img in bios.img bios-alt.img; do
+	head -c $((BOARD_FLASH_MIB * 1024 * 1024)) /dev/urandom >"$dir/$img"
+	(cd "$dir" && sha256sum "$img" >"$img.sha256")
+done
 # Seed of the generated invalid writes (tests/guest/fuzz.sh): FUZZ_SEED=N
 # replays a run.
 seed=${FUZZ_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}

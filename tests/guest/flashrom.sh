@@ -3,12 +3,14 @@
 # programmer, as OpenBMC's updater does for images with an Intel flash
 # descriptor: attach by status, flashrom -w (it reads the chip, erases and
 # writes what differs, and verifies), read back, detach. Debian's armel
-# flashrom (scripts/setup-guest-tools.sh). Needs /guest/files/bios.img.
+# flashrom (scripts/setup-guest-tools.sh). It writes bios-alt.img, not the
+# handover's bios.img: handover.sh, which runs next, then writes an image
+# that differs from what the flash holds in every sector.
 . /guest/files/kselftest/ktap_helpers.sh
 . /guest/files/nodes.sh
 
-IMG=/guest/files/bios.img
-WANT=$(cut -d' ' -f1 /guest/files/bios.img.sha256)
+IMG=/guest/files/bios-alt.img
+WANT=$(cut -d' ' -f1 /guest/files/bios-alt.img.sha256)
 now() { cut -d' ' -f1 /proc/uptime; }
 since() { awk "BEGIN { printf \"%.2f\", $(now) - $1 }"; }
 
