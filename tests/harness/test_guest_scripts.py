@@ -1,6 +1,6 @@
-"""Unit tests of in-guest checks that must be able to fail: the
-handover's image that differs from what the flash holds
-(scripts/guest-files.sh, flashrom.sh, handover.sh)."""
+"""Unit tests of in-guest checks that must be able to fail: the overlap
+rule (tests/guest/overlap.sh), the handover's image that differs from what
+the flash holds (scripts/guest-files.sh, flashrom.sh, handover.sh)."""
 import hashlib
 import os
 import re
@@ -23,6 +23,26 @@ import ktap  # noqa: E402
 def sh(script, env=None):
     e = dict(os.environ, **(env or {}))
     return subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=e, timeout=120)
+
+
+class Overlap(unittest.TestCase):
+    def rule(self, *args):
+        p = sh('. "$F"; overlap_needed ' + " ".join(map(str, args)),
+               {"F": os.path.join(GUEST, "overlap.sh"), "OVERLAP_RULE_ONLY": "1"})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.strip()
+
+    def test_needed_follows_the_detach(self):
+        # floor(detach / pair / 4), at least 2
+        self.assertEqual(self.rule(700, 7), "25")
+        self.assertEqual(self.rule(1120, 3), "93")
+        self.assertEqual(self.rule(100, 10), "2")
+        self.assertEqual(self.rule(700, 0), "175")  # a pair under 1 ms counts as 1 ms
+
+    def test_one_cycle_is_not_enough(self):
+        p = sh('. "$F"; n=$(overlap_needed 700 7); [ 1 -ge "$n" ]',
+               {"F": os.path.join(GUEST, "overlap.sh"), "OVERLAP_RULE_ONLY": "1"})
+        self.assertNotEqual(p.returncode, 0)
 
 
 class Handover(unittest.TestCase):
