@@ -1,6 +1,8 @@
 """Unit tests of in-guest checks that must be able to fail: the overlap
-rule (tests/guest/overlap.sh), the handover's image that differs from what
-the flash holds (scripts/guest-files.sh, flashrom.sh, handover.sh)."""
+rule (tests/guest/overlap.sh), the KUnit run judged against the cases the
+source declares (scripts/kunit-cases.py, tests/guest/kunit.sh), the
+handover's image that differs from what the flash holds
+(scripts/guest-files.sh, flashrom.sh, handover.sh)."""
 import hashlib
 import os
 import re
@@ -45,6 +47,124 @@ class Overlap(unittest.TestCase):
         self.assertNotEqual(p.returncode, 0)
 
 
+SOURCE = """
+static struct kunit_case first_cases[] = {
+	KUNIT_CASE(a),
+	KUNIT_CASE_SLOW(b),
+	/* KUNIT_CASE(commented_out), */
+	KUNIT_CASE_PARAM(c, c_gen_params),
+	{}
+};
+
+static struct kunit_case second_cases[] = {
+	KUNIT_CASE_SLOW(d),
+	{}
+};
+
+static struct kunit_suite first_suite = {
+	.name = "of_dynamic_status",
+	.test_cases = first_cases,
+};
+
+static struct kunit_suite second_suite = {
+	.name = "of_dynamic_status_live",
+	.init = live_init,
+	.test_cases = second_cases,
+};
+
+static struct kunit_suite other_suite = {
+	.name = "something_else",
+	.test_cases = second_cases,
+};
+"""
+
+
+class KunitCases(unittest.TestCase):
+    def run_counter(self, *args):
+        return subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "kunit-cases.py"), *args],
+                              capture_output=True, text=True)
+
+    def test_counts_each_suite(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".c") as f:
+            f.write(SOURCE)
+            f.flush()
+            p = self.run_counter("of_dynamic_status", f.name)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, "of_dynamic_status 3\nof_dynamic_status_live 1\n")
+
+    def test_no_suite_is_an_error(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".c") as f:
+            f.write("int x;\n")
+            f.flush()
+            self.assertNotEqual(self.run_counter("of_dynamic_status", f.name).returncode, 0)
+
+    @unittest.skipUnless(os.path.isdir(os.path.join(KSRC, "drivers", "of")), "no kernel tree")
+    def test_the_series_source(self):
+        p = self.run_counter("of_dynamic_status", *sorted(
+            os.path.join(KSRC, "drivers", "of", f) for f in os.listdir(os.path.join(KSRC, "drivers", "of"))
+            if f.endswith(".c")))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        counts = dict(l.split() for l in p.stdout.splitlines())
+        self.assertIn("of_dynamic_status", counts)
+        self.assertIn("of_dynamic_status_live", counts)
+        self.assertGreater(int(counts["of_dynamic_status"]), 1)
+
+
+@unittest.skipUnless(os.path.exists(KTAP_HELPERS), "no kernel tree (ktap_helpers.sh)")
+class KunitInGuest(unittest.TestCase):
+    """tests/guest/kunit.sh on the host, with a fake debugfs"""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.files = os.path.join(self.dir, "files")
+        os.makedirs(os.path.join(self.files, "kselftest"))
+        shutil.copy(KTAP_HELPERS, os.path.join(self.files, "kselftest"))
+        self.debugfs = os.path.join(self.dir, "kunit")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def suite(self, name, cases):
+        os.makedirs(os.path.join(self.debugfs, name))
+        with open(os.path.join(self.debugfs, name, "results"), "w") as f:
+            f.write(f"KTAP version 1\n# Subtest: {name}\n1..{len(cases)}\n")
+            for i, c in enumerate(cases, 1):
+                f.write(f"    ok {i} {c}\n")
+            f.write(f"ok 1 {name}\n")
+
+    def run_kunit(self, declared):
+        with open(os.path.join(self.files, "kunit.cases"), "w") as f:
+            f.write(declared)
+        p = sh('sh "$S"', {"S": os.path.join(GUEST, "kunit.sh"), "GUEST_FILES_DIR": self.files,
+                           "KUNIT_DEBUGFS": self.debugfs})
+        return [n for v, n in ktap.parse(p.stdout.splitlines() + ["GUEST-EXIT: 0"], set()) if v == "FAIL"], p
+
+    def test_all_cases_ran(self):
+        self.suite("of_dynamic_status", ["a", "b", "c"])
+        self.suite("of_dynamic_status_live", ["d"])
+        f, p = self.run_kunit("of_dynamic_status 3\nof_dynamic_status_live 1\n")
+        self.assertEqual(f, [], p.stdout)
+        self.assertEqual(p.returncode, 0, p.stdout)
+
+    def test_fewer_cases_than_declared(self):
+        self.suite("of_dynamic_status", ["a", "b"])
+        self.suite("of_dynamic_status_live", ["d"])
+        f, p = self.run_kunit("of_dynamic_status 3\nof_dynamic_status_live 1\n")
+        self.assertIn("of_dynamic_status: ran 2 of the 3 cases its source declares", f, p.stdout)
+        self.assertNotEqual(p.returncode, 0)
+
+    def test_a_suite_that_did_not_run(self):
+        self.suite("of_dynamic_status", ["a", "b", "c"])
+        f, p = self.run_kunit("of_dynamic_status 3\nof_dynamic_status_live 1\n")
+        self.assertIn("of_dynamic_status_live: ran at boot (no results in debugfs)", f, p.stdout)
+
+    def test_no_declared_counts(self):
+        self.suite("of_dynamic_status", ["a"])
+        f, p = self.run_kunit("")
+        self.assertTrue(f, p.stdout)
+        self.assertNotEqual(p.returncode, 0)
+
+
 class Handover(unittest.TestCase):
     def img(self, script):
         with open(os.path.join(GUEST, script)) as f:
@@ -79,6 +199,8 @@ class Handover(unittest.TestCase):
             for name, data in (("bios.img", a), ("bios-alt.img", b)):
                 with open(os.path.join(f, name + ".sha256")) as s:
                     self.assertEqual(s.read().split()[0], hashlib.sha256(data).hexdigest())
+            with open(os.path.join(f, "kunit.cases")) as s:
+                self.assertRegex(s.read(), r"^of_dynamic_status \d+\nof_dynamic_status_live \d+\n$")
 
 
 if __name__ == "__main__":
