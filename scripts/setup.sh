@@ -6,7 +6,9 @@
 # (the armel compiler builds make bench's static timing helper for the guest)
 DEBS=(gcc-arm-linux-gnueabihf gcc-arm-linux-gnueabi libc6-dev-armel-cross qemu-system-arm
       device-tree-compiler flex bison bc libssl-dev libelf-dev cpio ccache
-      rsync kmod xz-utils python3-venv python3-dev git make gcc perl file patch)
+      rsync kmod xz-utils python3-venv python3-dev git make gcc perl file patch
+      dwarves)
+# (dwarves: pahole, for the struct-sizes suite)
 
 install_debs "${DEBS[@]}"
 

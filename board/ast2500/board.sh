@@ -10,4 +10,8 @@ BOARD_FLASH_MIB=32
 # baseline, P5)
 BOARD_KERNEL_DTB=aspeed/aspeed-ast2500-evb.dtb
 # the host flash mux: a PCA9552 on I2C bus 7 (pin 0, BMC_SPI_SEL)
-BOARD_QEMU_ARGS="-device pca9552,bus=aspeed.i2c.bus.7,address=0x60"
+# the GPIO expander that boots "okay", with consumers outside it, one of them
+# a mux on I2C bus 3 with a TMP105 behind it (tests/guest/consumers.sh)
+BOARD_QEMU_ARGS="-device pca9552,bus=aspeed.i2c.bus.7,address=0x60
+	-device max7310,bus=aspeed.i2c.bus.7,address=0x21
+	-device tmp105,bus=aspeed.i2c.bus.3,address=0x4a"

@@ -16,7 +16,8 @@ echo "-drive if=none,id=riser-id,format=raw,file=$eeprom" \
 	"-device at24c-eeprom,bus=aspeed.i2c.bus.4,address=0x57,drive=riser-id,rom-size=4096"
 case $card in
 a) echo "-device pca9548,bus=aspeed.i2c.bus.4,address=0x70" \
-	"-device tmp105,bus=i2c.0,address=0x48 -device tmp105,bus=i2c.1,address=0x49" ;;
+	"-device tmp105,bus=i2c.0,address=0x48 -device tmp105,bus=i2c.1,address=0x49" \
+	"-device pca9552,bus=i2c.2,address=0x61" ;;
 b) echo "-device pca9546,bus=aspeed.i2c.bus.4,address=0x70" \
 	"-device tmp421,bus=i2c.0,address=0x4c" ;;
 *) echo "riser.sh: no card $card" >&2; exit 2 ;;

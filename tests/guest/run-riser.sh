@@ -4,4 +4,5 @@
 cd /guest/files || exit 1
 . ./runner.sh
 run riser.sh
+run consumers.sh
 exit $rc
