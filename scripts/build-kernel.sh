@@ -16,6 +16,11 @@ frags=("$ROOT/board/config/bmc.config")
 
 mk() { "$ROOT/scripts/kmake.sh" "$flavour" -s "$@"; }
 
+# one kernel build at a time on this machine (2 cores): wait for another
+# one to finish
+exec 9>"$BUILD/.kernel-build.lock"
+flock 9
+
 # Regenerate .config only when the inputs changed.
 # (The Kconfig files count too: a commit of the series may add an option.)
 stamp=$( (cat "$KSRC/arch/arm/configs/aspeed_g5_defconfig" "${frags[@]}"

@@ -25,7 +25,7 @@ works() {
 	case $1 in
 	leds-*) [ -d "/sys/class/leds/${1#leds-}" ] ;;
 	fan-*) [ "$(cat $PDEV/$1/hwmon/hwmon*/name 2>/dev/null)" = gpio_fan ] ;;
-	mux-*) cat $PDEV/$1/i2c-*/*-004a/hwmon/hwmon*/temp1_input >/dev/null 2>&1 ;;
+	mux-*) cat $PDEV/$1/channel-0/*-004a/hwmon/hwmon*/temp1_input >/dev/null 2>&1 ;;
 	esac
 }
 driver_of() {

@@ -32,13 +32,11 @@ REVERSED=$(for n in $NODES; do echo $n; done | sed -n '1!G;h;$p')
 
 up() { for n in $NODES; do echo okay >"$PDT$n/status" || return 1; done; }
 down() { for n in $REVERSED; do echo reserved >"$PDT$n/status" || return 1; done; }
-# the riser's sensors (behind its mux at 4-0070), by hwmon name; its ADCs, by IIO name; the devices of
+# the riser's sensors (behind its mux's channels), by hwmon name; its ADCs, by IIO name; the devices of
 # bus 4, the platform and IIO buses, hwmon class devices, device links: what
 # must come and go
 sensors() {
-	for h in /sys/class/hwmon/*; do
-		case $(readlink -f $h/device) in */4-0070/*) cat $h/name ;; esac
-	done 2>/dev/null | sort | xargs
+	cat /sys/bus/i2c/devices/4-0070/channel-*/*-00??/hwmon/hwmon*/name 2>/dev/null | sort | xargs
 }
 adcs() { cat /sys/bus/iio/devices/*/name 2>/dev/null | grep -c '^ast2500-adc$'; }
 snapshot() {
@@ -52,8 +50,9 @@ temps_read() {
 		[ "$t" -gt -60000 ] && [ "$t" -lt 150000 ] || return 1
 	done
 }
-# the card's I2C adapters: its mux's channels
-adapters() { ls -d /sys/bus/i2c/devices/4-0070/i2c-* 2>/dev/null | wc -l; }
+# the card's I2C adapters: its mux's channels (the adapters hang off the
+# parent adapter, i2c-4; the mux links to them)
+adapters() { ls -d /sys/bus/i2c/devices/4-0070/channel-* 2>/dev/null | wc -l; }
 
 ktap_print_header
 ktap_set_plan 9
