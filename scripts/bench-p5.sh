@@ -6,8 +6,10 @@
 # on the kernel's own DTB of the board's machine (no dynamic node) P5_BOOTS
 # times each (default 3), alternated, and prints the slab bytes after boot,
 # the uptime when /init runs its script and the kernel text size, and what
-# differs (devices bound, slab caches). Last line: "P5=<bytes>", the
-# difference of the slab medians (with - without).
+# differs (devices bound, slab caches). Last line: "P5=<bytes>", the whole
+# kernel's cost: the memory left to userspace without the series minus with
+# it (medians), which counts memblock reservations (the kernel image, the
+# unflattened device tree) as well as slab and pages.
 . "$(dirname "$0")/common.sh"
 
 boots=${P5_BOOTS:-3}
@@ -47,9 +49,12 @@ for k in test base; do
 	grep -q 'dynamic_nodes=0' "$work/$k" || die "the P5 DTB has dynamic nodes"
 done
 st=$(med "$work/test" slab) sb=$(med "$work/base" slab)
+mt=$(med "$work/test" memtotal) mb=$(med "$work/base" memtotal)
+lt=$(med "$work/test" left) lb=$(med "$work/base" left)
 ut=$(med "$work/test" uptime) ub=$(med "$work/base" uptime)
 tt=$(text test) tb=$(text base)
 echo "# P5 no dynamic node (${BOARD_KERNEL_DTB#*/}), median of $boots boots each, with / without the series:"
+echo "#    whole kernel: memory left to userspace (MemFree + Buffers + Cached) $lt / $lb bytes: the series costs $((lb - lt)) bytes; reserved at boot (RAM minus MemTotal, memblock: image, device tree) $((mb - mt)) bytes more"
 echo "#    slab after boot $st / $sb bytes ($((st - sb))); sysfs entries $(med "$work/test" sysfs) / $(med "$work/base" sysfs); /init at $ut / $ub s; text $tt / $tb bytes ($((tt - tb)))"
 # where a difference comes from, in the last boot of each: the devices
 # bound in one kernel only, and the slab caches that differ by 1 KiB or more
@@ -60,4 +65,4 @@ join -a 1 -a 2 -e 0 -o 0,1.2,2.2 \
 	<(sed -n 's/^p5cache: //p' "$work/console-test.log" | sort) \
 	<(sed -n 's/^p5cache: //p' "$work/console-base.log" | sort) |
 	awk '{ d = $2 - $3 } d >= 1024 || d <= -1024 { printf "#    slab cache %s: %+d bytes\n", $1, d }'
-echo "P5=$((st - sb))"
+echo "P5=$((lb - lt))"

@@ -17,7 +17,7 @@
 
 work=$BUILD/tmp/bench
 "$ROOT/scripts/guest-files.sh" "$work/files" 2>/dev/null
-cp "$ROOT/tests/bench/bench.sh" "$work/files/"
+cp "$ROOT/tests/bench/bench.sh" "$ROOT/tests/bench/profile.sh" "$work/files/"
 # the timing helper, static for armel (the AST2500 cannot run armhf code)
 wcycle=$BUILD/guest/wcycle
 if [ ! -x "$wcycle" ] || [ "$ROOT/tests/bench/wcycle.c" -nt "$wcycle" ]; then

@@ -200,4 +200,9 @@ if [ "$HR" -gt 0 ]; then
 	H=$(ratio "$(med $OUT/h_status)" "$(med $OUT/h_openbmc)")
 fi
 
+# where a status cycle's time goes (function_graph; tests/bench/profile.sh)
+for n in $SENSOR $LEDS $FLASH; do
+	PROFILE_CYCLES=${BENCH_PROFILE_CYCLES:-3} sh /guest/files/profile.sh "$n" |
+		sed 's/^profile: /# profile: /'
+done
 echo "bench: P1=$P1 P2=$P2 P3=$P3 P4=$P4 P5=NA H=$H"

@@ -21,14 +21,18 @@ work=$BUILD/tmp/reliability
 "$ROOT/scripts/build-dtb.sh"
 "$ROOT/scripts/guest-files.sh" "$work/files"
 
-# boot NAME SCRIPT FILTER: boot the KASAN kernel with the KUnit suites
-# FILTER picks run at boot, run SCRIPT, read its verdicts
+# boot NAME SCRIPT FILTER [ARGS]: boot the KASAN kernel with the KUnit
+# suites FILTER picks run at boot (and the kernel parameters ARGS), run
+# SCRIPT, read its verdicts
 boot() {
 	KERNEL=kasan GUEST_FILES=$work/files GUEST_TIMEOUT=1800 \
-		GUEST_CMDLINE="kunit.enable=1 kunit.filter_glob=$3" \
+		GUEST_CMDLINE="kunit.enable=1 kunit.filter_glob=$3 ${4:-}" \
 		guest_boot "$work/$1.log" "$ROOT/tests/guest/$2"
 }
 
 boot teeth kasan-teeth.sh 'kasan.kmalloc_[ou][oa][bf]*'
-boot reliability run-reliability.sh 'of_dynamic_status*'
+# the live suite toggles the board's dynamic nodes only when asked; the
+# parent/child teardown race runs for 60 s on two CPUs here
+boot reliability run-reliability.sh 'of_dynamic_status*' \
+	"dynamic_status_test.live=1 dynamic_status_test.teardown_ms=60000"
 suite_summary
