@@ -7,7 +7,7 @@
 # gpio-leds whose LED names the GPIO in a child node, a gpio-fan that names
 # it in its own node, an i2c-mux-gpio whose select line it is. While the
 # expander's node is detached each consumer is unbound and cannot be bound
-# (its driver's bind file fails); when the node comes back each is probed
+# (its driver's bind file fails with EAGAIN); when the node comes back each is probed
 # again and works, twice over. The re-probe is the driver core's deferred
 # probe, which runs once the expander is bound: asynchronous, as after a
 # "bind" of a supplier's driver, so it is waited for (up to 10 s).
@@ -42,10 +42,12 @@ up_within() {
 	return 1
 }
 # down_now X: X unbound and not working as soon as the write returned, and
-# binding its driver by hand fails
+# binding its driver by hand fails with EAGAIN (its probe is deferred)
 down_now() {
-	! bound $1 && ! works $1 &&
-		! echo $1 2>/dev/null >/sys/bus/platform/drivers/$(driver_of $1)/bind && ! bound $1
+	! bound $1 && ! works $1 || return 1
+	err=$( { echo $1 >/sys/bus/platform/drivers/$(driver_of $1)/bind; } 2>&1) && return 1
+	case $err in *"Resource temporarily unavailable"*) ;; *) return 1 ;; esac
+	! bound $1
 }
 # check STAGE SUFFIX up|down: the three consumers of one expander
 check() {
