@@ -1,6 +1,6 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo bench check export export-check guest-run \
-	harness kunit checkpatch bisect-build submission trace-proof config-variants dtbs-check \
+	harness kunit checkpatch bisect-build submission struct-sizes trace-proof config-variants dtbs-check \
 	reliability bench-smoke riser clean
 
 all: check
@@ -41,7 +41,7 @@ guest-run:
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 # Single suites, through the same runner as make check (non-zero on failure).
-harness kunit checkpatch bisect-build submission riser trace-proof config-variants dtbs-check reliability bench-smoke:
+harness kunit checkpatch bisect-build submission struct-sizes riser trace-proof config-variants dtbs-check reliability bench-smoke:
 	@tests/check.sh $@
 
 clean:

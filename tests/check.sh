@@ -46,7 +46,7 @@ for s in "${suites[@]}"; do
 	fi
 	t0=$(date +%s)
 	case $s in
-	submission | guest | riser | trace-proof | dtbs-check)
+	submission | struct-sizes | guest | riser | trace-proof | dtbs-check)
 		# the tip of the series, whatever bisect-build did
 		if [ "$built" = 0 ]; then
 			if "$ROOT/scripts/build-kernel.sh" test && "$ROOT/scripts/build-dtb.sh"; then

@@ -10,6 +10,9 @@
 . "$ROOT/tests/lib.sh"
 
 STRUCTS=(property device_node bin_attribute attribute)
+# kernel builds, one at a time (see scripts/build-kernel.sh)
+exec 9>"$BUILD/.kernel-build.lock"
+flock 9
 work=$BUILD/tmp/struct-sizes
 rm -rf "$work" && mkdir -p "$work"
 command -v pahole >/dev/null || { fail "pahole (Debian's dwarves) is installed"; suite_summary; exit 0; }
