@@ -2,17 +2,23 @@
 # Build a kernel flavour from build/linux into build/kernel-<flavour>:
 # aspeed_g5_defconfig + board/config/bmc.config (+ board/config/<flavour>.config
 # when it exists; kasan also takes debug.config), then zImage and the DTBs
-# the tests use.
+# the tests use. A teeth flavour (teeth, FLAVOUR-teeth) has the
+# configuration of test (FLAVOUR) and builds from the teeth tree
+# (kernel_src and kernel_out in common.sh; tests/suites/teeth.sh prepares it).
 # Usage: build-kernel.sh [FLAVOUR]      (default: test)
 . "$(dirname "$0")/common.sh"
 
 flavour=${1:-test}
 out=$(kernel_out "$flavour")
+src=$(kernel_src "$flavour")
+config=${flavour%-teeth}
+[ "$config" = teeth ] && config="test"
+[ -d "$src" ] || die "no source tree at $src"
 mkdir -p "$out" "$CCACHE_DIR"
 frags=("$ROOT/board/config/bmc.config")
 # the KASAN kernel is the debug kernel plus KASAN
-[ "$flavour" = kasan ] && frags+=("$ROOT/board/config/debug.config")
-[ -f "$ROOT/board/config/$flavour.config" ] && frags+=("$ROOT/board/config/$flavour.config")
+[ "$config" = kasan ] && frags+=("$ROOT/board/config/debug.config")
+[ -f "$ROOT/board/config/$config.config" ] && frags+=("$ROOT/board/config/$config.config")
 
 mk() { "$ROOT/scripts/kmake.sh" "$flavour" -s "$@"; }
 
@@ -23,11 +29,11 @@ flock 9
 
 # Regenerate .config only when the inputs changed.
 # (The Kconfig files count too: a commit of the series may add an option.)
-stamp=$( (cat "$KSRC/arch/arm/configs/aspeed_g5_defconfig" "${frags[@]}"
-	git -C "$KSRC" ls-files -s -- '*Kconfig*' 2>/dev/null) | sha256sum | cut -c1-16)
+stamp=$( (cat "$src/arch/arm/configs/aspeed_g5_defconfig" "${frags[@]}"
+	git -C "$src" ls-files -s -- '*Kconfig*' 2>/dev/null) | sha256sum | cut -c1-16)
 if [ "$(cat "$out/.config-inputs" 2>/dev/null)" != "$stamp" ] || [ ! -f "$out/.config" ]; then
 	mk aspeed_g5_defconfig >/dev/null
-	"$KSRC/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${frags[@]}" >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${frags[@]}" >/dev/null
 	mk olddefconfig >/dev/null
 	# Every "=y" the fragments ask for must survive olddefconfig: a lost
 	# option would turn its tests into silent skips. (bisect-build builds

@@ -51,8 +51,27 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# The teeth flavours (teeth, kasan-teeth: tests/suites/teeth.sh) build
+# the configuration of test or kasan from a copy of the tree with a leak
+# (tests/teeth/leak.patch), a git worktree at build/teeth/linux, into
+# build/teeth/kernel-FLAVOUR: the same path from the output directory to
+# the source as build/kernel-test has to build/linux, so that ccache finds
+# the objects the test or KASAN kernel compiled.
+TEETH_SRC=$BUILD/teeth/linux
 # kernel_out NAME: output directory of one kernel flavour (test, demo).
-kernel_out() { echo "$BUILD/kernel-$1"; }
+kernel_out() {
+	case $1 in
+	teeth | *-teeth) echo "$BUILD/teeth/kernel-$1" ;;
+	*) echo "$BUILD/kernel-$1" ;;
+	esac
+}
+# kernel_src NAME: the source tree one kernel flavour builds from
+kernel_src() {
+	case $1 in
+	teeth | *-teeth) echo "$TEETH_SRC" ;;
+	*) echo "$KSRC" ;;
+	esac
+}
 
 # board_dtb [BOARD]: the test DTB of BOARD (default: $BOARD)
 board_dtb() { echo "$BUILD/dtb/${1:-$BOARD}-dynamic-test.dtb"; }

@@ -11,14 +11,3 @@ I2C_ADAP=1e78a480.i2c                              # the sensor's adapter
 # clock setting through QEMU's controller); it stops at once on a blank
 # start ("Calibration area too uniform"). endurance.sh blanks it first.
 FLASH_CALIBRATION_SLOW=1
-# Two CPUs: SLUB keeps freed objects in per-CPU sheaves, counted as in
-# use; slab_bytes (tests/guest/nodes.sh) shrinks every cache first, but a
-# worker that allocates on the other CPU between the shrink and the
-# reading refills a sheaf again: a jump of one sheaf of one cache
-# (measured: 120 objects of kmalloc-192, 23 kB; 11 of kmalloc-4k, 45 kB)
-# in either reading, with no leak. endurance.sh allows 48 kB of noise per
-# half here (16 kB on the single-CPU AST2500, one small cache's sheaf):
-# still 10 bytes per cycle over 5,000 platform or I2C cycles, 96 over 500
-# flash cycles; kmemleak on this board's KASAN kernel (the reliability
-# suite) judges leaks object by object.
-SLAB_NOISE_KB=48

@@ -5,7 +5,7 @@
 # wcycle (clock_gettime around the writes, no process started in between);
 # the handover (H) from /proc/uptime. Settings (the host's scripts/bench.sh):
 #   BENCH_ROUNDS, BENCH_CYCLES   rounds per pair, cycles per method and round
-#   BENCH_P4_CYCLES              okay/reserved cycles for the slab figure
+#   BENCH_P4_CYCLES              okay/reserved cycles for the slab figure (P4)
 #   BENCH_H_ROUNDS               handover rounds per method (0: skip H)
 #   BENCH_IMG                    image the handover writes with flashcp
 . /guest/files/nodes.sh
@@ -149,18 +149,21 @@ split() {
 split lm75 sensor_status i2c_new_device sensor_mech sensor_noprobe
 split gpio-leds leds_status leds_bind leds_mech leds_noprobe
 
-# P4: slab bytes per okay/reserved cycle after a warm-up, per device
+# P4: slab bytes per okay/reserved cycle after a warm-up, per device: the
+# objects each cache gained, counted (slab_counts, leak_check in nodes.sh:
+# its per-cache figures are printed, not judged), times their size
 p4() {
 	cycle $((P4N / 10 + 1)) toggle "$1" >/dev/null || die "P4 warm-up $1"
-	s0=$(slab_bytes)
+	slab_counts /tmp/p4.0
 	cycle "$P4N" toggle "$1" >/dev/null || die "P4 $1"
-	s1=$(slab_bytes)
-	awk "BEGIN { printf \"%.2f\", ($s1 - $s0) / $P4N }"
+	slab_counts /tmp/p4.1
+	leak_check "P4 $1" /tmp/p4.0 /tmp/p4.1 "$P4N" print >&2
+	cat /tmp/leak.bytes
 }
 P4L=$(p4 $LEDS)
 P4S=$(p4 $SENSOR)
 P4F=$(p4 $FLASH)
-echo "# P4 slab bytes per cycle over $P4N cycles after $((P4N / 10 + 1)) of warm-up: gpio-leds $P4L, lm75 $P4S, flash $P4F"
+echo "# P4 slab bytes per cycle (objects gained, counted, times their size) over $P4N cycles after $((P4N / 10 + 1)) of warm-up: gpio-leds $P4L, lm75 $P4S, flash $P4F"
 P4=$(awk "BEGIN { a = $P4L; b = $P4S; c = $P4F; m = a > b ? a : b; m = m > c ? m : c; printf \"%.2f\", m }")
 
 # H: the handover, mux switch to mux switch, writing $IMG with flashcp:

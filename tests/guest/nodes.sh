@@ -12,7 +12,7 @@ FLASH_NOCHIP=/ahb/spi@1e630000/flash@1              # SPI1 CS1: no chip there
 LEDS=/leds                                          # gpio-leds, platform bus
 HOG=/ahb/apb/gpio@1e780000/test-hog                 # GPIO hog, of_gpio_notify()
 SPI_CTLR=1e630000.spi
-. /guest/files/board.sh
+. "${GUEST_FILES_DIR:-/guest/files}/board.sh"
 
 # node_status NODE: the status of NODE, without its NUL
 node_status() { tr -d '\000' <"$PDT$1/status"; }
@@ -54,14 +54,15 @@ mux() {
 # readings from either CPU moved by up to 100 kB.
 # Left out: the caches of tasks and processes, which grow with the workers
 # that device_link_wq and the workqueue pools start and reap on their own
-# schedule (see endurance.sh); the dentry and inode caches, which follow
+# schedule; the dentry and inode caches, which follow
 # what the shell looked up and what drop_caches could prune (no node writes
 # a dentry of its own: a sysfs entry left behind shows in
 # kernfs_node_cache); and vmap_area, whose objects of freed vmalloc areas
 # are purged lazily, in batches (lazy_max_pages()): 1,000 cycles of riser
 # card A with a process reading hwmon at each left 118 kB there and
 # nothing elsewhere. The figure of each cache counted goes to
-# /tmp/slab.caches ("NAME BYTES").
+# /tmp/slab.caches ("NAME BYTES"). A measure of size (bench P5), not of
+# leaks: leaks are counted (slab_counts, leak_check below).
 slab_bytes() {
 	# device links and kobjects are released asynchronously: let them go
 	sleep 3
@@ -77,4 +78,120 @@ slab_bytes() {
 		b = $2 * $4; if (!($1 in m) || b < m[$1]) m[$1] = b }
 		END { for (c in m) { s += m[c]; print c, m[c] >"/tmp/slab.caches" }
 			printf "%d\n", s }' /tmp/slabinfo.r[1-5]
+}
+
+# Leaks, counted. CONFIG_SLUB_STATS counts, per cache and per CPU, every
+# allocation and every free a caller makes (mm/slub.c, stat()):
+# alloc_fastpath (from a CPU's sheaf) and alloc_slowpath (from a slab;
+# also each object of a bulk allocation that bypasses the sheaves);
+# free_fastpath (to a CPU's sheaf), free_slowpath (to a slab; with KASAN,
+# when the quarantine lets the object go) and free_rcu_sheaf (kfree_rcu()
+# into an RCU sheaf, counted at the call). What SLUB moves between
+# sheaves, the barn and slabs (sheaf_refill, sheaf_flush, barn_*) is not
+# counted there, so these figures do not move with the sheaves, as the
+# objects in use of /proc/slabinfo do. Each file's first number is the sum
+# over the CPUs. Allocations minus frees is the number of objects the
+# cache's users hold: its change over a batch of cycles, divided by the
+# cycles, is what a cycle leaves behind, to the object.
+# Not judged: maple_node, whose allocations from prefilled sheaves
+# (kmem_cache_alloc_from_sheaf(), lib/maple_tree.c) count no alloc_*; and
+# vmap_area, whose objects vfree() gives back lazily, in batches
+# (lazy_max_pages(): a process started per cycle, whose stack is
+# vmalloc()ed, leaves some there until the next purge). A vmalloc() left
+# behind still shows: its vm_struct is a kmalloc object. With slab merging,
+# the cache those share with others (nsproxy...) is not judged either.
+#
+# The limit: a cache that gains LEAK_LIMIT objects per cycle or more over a
+# batch fails. One object left behind per cycle (a kmalloc(16): kmalloc-64
+# on these kernels) is 1 per cycle; what the kernel does in the background
+# meanwhile (a workqueue worker started or reaped: a few objects in a few
+# caches) is a few objects per batch, well under LEAK_LIMIT times a batch of
+# a few dozen cycles.
+LEAK_LIMIT=0.5
+
+# slab_counts FILE: the counters of every cache, once per cache (merged
+# caches are one directory in /sys/kernel/slab, their names symlinks to
+# it): "DIR ALLOC_FASTPATH ALLOC_SLOWPATH FREE_FASTPATH FREE_SLOWPATH
+# FREE_RCU_SHEAF OBJECT_SIZE NAMES" lines into FILE (NAMES: the names
+# linked to DIR, comma-separated, "-" when none). First, what the cycles
+# leave to be freed later: device links (device_link_wq, after an SRCU
+# grace period) and kobjects, released asynchronously; the dentries and
+# inodes of sysfs files that are gone, which stay cached, and keep their
+# kernfs nodes, until dropped: one drop frees about one level of a
+# directory tree that went away (a dentry keeps its parent, an inode
+# stays until a later drop), so drop_caches is written until three drops
+# in a row free nothing (riser card A's devices took five); then an RCU
+# grace period, after which dentries, inodes, tasks and
+# call_rcu()/kfree_rcu() objects are freed. Then each cache is shrunk
+# (which, with KASAN, frees the objects in its quarantine: they count as
+# freed only then) and read. Twice: the first pass creates the dentries
+# of the files it reads, the second reads with them in place, as the
+# readings before and after a batch both do.
+slab_counts() {
+	sleep 1
+	sc_drops=0 sc_idle=0 sc_last=$(vfs_objects)
+	while [ $sc_idle -lt 3 ] && [ $sc_drops -lt 30 ]; do
+		echo 3 >/proc/sys/vm/drop_caches
+		sc_now=$(vfs_objects)
+		if [ "$sc_now" -lt $((sc_last - 2)) ]; then sc_idle=0; else sc_idle=$((sc_idle + 1)); fi
+		sc_last=$sc_now sc_drops=$((sc_drops + 1))
+	done
+	sleep 1
+	for sc_pass in 1 2; do
+		ls -l /sys/kernel/slab | awk '
+			function first(f,  v, w) {
+				v = 0
+				if ((getline v <f) > 0) split(v, w, " ")
+				close(f)
+				return w[1] + 0
+			}
+			/ -> / {
+				n = $(NF - 2); t = $NF
+				if (t in names) names[t] = names[t] "," n; else names[t] = n
+				next
+			}
+			/^d/ { dirs[$NF] = 1 }
+			END {
+				for (d in dirs) {
+					p = "/sys/kernel/slab/" d "/"
+					printf "1\n" >(p "shrink"); close(p "shrink")
+					print d, first(p "alloc_fastpath"), first(p "alloc_slowpath"),
+						first(p "free_fastpath"), first(p "free_slowpath"),
+						first(p "free_rcu_sheaf"), first(p "object_size"),
+						(d in names) ? names[d] : "-"
+				}
+			}' >"$1"
+	done
+}
+
+# vfs_objects: the dentries and inodes allocated (/proc/sys/fs)
+vfs_objects() { echo $(($(cut -f1 /proc/sys/fs/dentry-state) + $(cut -f1 /proc/sys/fs/inode-nr))); }
+
+# leak_check WHAT BEFORE AFTER CYCLES [print]: the objects each cache
+# gained between two slab_counts files, over CYCLES cycles of WHAT: a line
+# "# slab: WHAT: CACHE +N objects, X per cycle" per cache that moved, and
+# "# leak: WHAT: CACHE ..." for each cache judged that gained LEAK_LIMIT
+# objects per cycle or more: then it fails (status 1). With "print", the
+# figures only, no judgement. The bytes per cycle of the objects gained,
+# over the caches judged, go to LEAK_BYTES (/tmp/leak.bytes; bench P4).
+leak_check() {
+	awk -v what="$1" -v n="$4" -v limit="$LEAK_LIMIT" -v judge="$([ "${5:-}" = print ] && echo 0 || echo 1)" '
+		# a counter of 32 bits (an unsigned long here) may wrap
+		function delta(a, b) { return b >= a ? b - a : b - a + 4294967296 }
+		NR == FNR { for (i = 2; i <= 6; i++) c[$1, i] = $i; next }
+		!(($1, 2) in c) { next }
+		{
+			net = delta(c[$1, 2], $2) + delta(c[$1, 3], $3) - \
+				delta(c[$1, 4], $4) - delta(c[$1, 5], $5) - delta(c[$1, 6], $6)
+			name = $8 == "-" ? $1 : $1 " (" $8 ")"
+			judged = ("," $1 "," $8 ",") !~ /,(maple_node|vmap_area),/
+			if (judged) bytes += net * $7
+			if (net == 0) next
+			printf "# slab: %s: %s %+d objects, %.2f per cycle%s\n", what, name, net, net / n, judged ? "" : " (not judged)"
+			if (judge && judged && net >= limit * n) {
+				printf "# leak: %s: %s %+d objects in %d cycles, %.2f per cycle, limit %s\n", what, name, net, n, net / n, limit
+				leaks++
+			}
+		}
+		END { printf "%.2f\n", bytes / n >bfile; exit leaks > 0 }' bfile="${LEAK_BYTES:-/tmp/leak.bytes}" "$2" "$3"
 }

@@ -22,11 +22,6 @@ run permissions.sh
 # thousand cycles; the 10,000-cycle figures come from the test kernel.
 export ENDURANCE_CYCLES=${ENDURANCE_CYCLES:-2000}
 export ENDURANCE_FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-200}
-# KASAN, kmemleak and debug objects allocate metadata of their own and
-# move the figures on two CPUs by up to ~50 kB with no leak (measured);
-# 64 kB over a half still fails a leak of 128 bytes per cycle, and
-# kmemleak.sh judges the smaller ones
-export ENDURANCE_NOISE_KB=${ENDURANCE_NOISE_KB:-64}
 run endurance.sh
 run kmemleak.sh
 exit $rc

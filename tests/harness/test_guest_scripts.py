@@ -2,7 +2,9 @@
 rule (tests/guest/overlap.sh), the KUnit run judged against the cases the
 source declares (scripts/kunit-cases.py, tests/guest/kunit.sh), the
 handover's image that differs from what the flash holds
-(scripts/guest-files.sh, flashrom.sh, handover.sh)."""
+(scripts/guest-files.sh, flashrom.sh, handover.sh), the leak check's
+judgement of the slab counters (leak_check in tests/guest/nodes.sh; the
+teeth suite shows it fail in the guest)."""
 import hashlib
 import os
 import re
@@ -205,3 +207,92 @@ class Handover(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LeakCheck(unittest.TestCase):
+    """leak_check (tests/guest/nodes.sh) on the host, with slab_counts files
+    written here: a cache that gains LEAK_LIMIT objects per cycle fails and
+    is named"""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        shutil.copy(os.path.join(ROOT, "board", "ast2500", "nodes.sh"), os.path.join(self.dir, "board.sh"))
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def check(self, before, after, cycles, *extra):
+        for name, rows in (("before", before), ("after", after)):
+            with open(os.path.join(self.dir, name), "w") as f:
+                f.writelines(" ".join(map(str, r)) + "\n" for r in rows)
+        p = sh('. "$N"; leak_check "$W" "$D/before" "$D/after" ' + str(cycles) + " " + " ".join(extra),
+               {"N": os.path.join(GUEST, "nodes.sh"), "GUEST_FILES_DIR": self.dir, "D": self.dir,
+                "W": "platform (gpio-leds)", "LEAK_BYTES": os.path.join(self.dir, "bytes")})
+        with open(os.path.join(self.dir, "bytes")) as f:
+            return p.returncode, p.stdout, float(f.read())
+
+    # DIR ALLOC_FASTPATH ALLOC_SLOWPATH FREE_FASTPATH FREE_SLOWPATH FREE_RCU_SHEAF OBJECT_SIZE NAMES
+    QUIET = [":0000040", 500, 0, 400, 0, 0, 40, "ftrace_event_field,nsproxy"]
+
+    def test_one_object_per_cycle_fails_and_names_the_cache(self):
+        rc, out, b = self.check([["kmalloc-64", 1000, 10, 900, 5, 3, 64, "-"], self.QUIET],
+                                [["kmalloc-64", 1030, 12, 910, 6, 4, 64, "-"], self.QUIET], 20)
+        self.assertEqual(rc, 1, out)
+        self.assertIn("# leak: platform (gpio-leds): kmalloc-64 +20 objects in 20 cycles, 1.00 per cycle", out)
+        self.assertNotIn(":0000040", out)
+        self.assertEqual(b, 64.0)
+
+    def test_under_the_limit_passes_and_is_printed(self):
+        rc, out, _ = self.check([["kmalloc-64", 1000, 0, 900, 0, 0, 64, "-"]],
+                                [["kmalloc-64", 1009, 0, 900, 0, 0, 64, "-"]], 20)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("# slab: platform (gpio-leds): kmalloc-64 +9 objects, 0.45 per cycle", out)
+        self.assertNotIn("# leak:", out)
+
+    def test_the_limit_itself_fails(self):
+        rc, out, _ = self.check([["kmalloc-64", 1000, 0, 900, 0, 0, 64, "-"]],
+                                [["kmalloc-64", 1010, 0, 900, 0, 0, 64, "-"]], 20)
+        self.assertEqual(rc, 1, out)
+
+    def test_merged_caches_are_named_by_their_aliases(self):
+        rc, out, _ = self.check([[":0000096", 0, 0, 0, 0, 0, 96, "eventpoll_epi,pid"]],
+                                [[":0000096", 30, 0, 0, 0, 0, 96, "eventpoll_epi,pid"]], 20)
+        self.assertEqual(rc, 1, out)
+        self.assertIn("# leak: platform (gpio-leds): :0000096 (eventpoll_epi,pid) +30 objects", out)
+
+    def test_every_free_counter_counts(self):
+        rc, out, _ = self.check([["kmalloc-128", 0, 0, 0, 0, 0, 128, "-"]],
+                                [["kmalloc-128", 50, 10, 20, 20, 20, 128, "-"]], 20)
+        self.assertEqual(rc, 0, out)
+        self.assertNotIn("kmalloc-128", out)
+
+    def test_a_counter_that_wraps(self):
+        rc, out, _ = self.check([["kmalloc-64", 4294967290, 0, 0, 0, 0, 64, "-"]],
+                                [["kmalloc-64", 14, 0, 0, 0, 0, 64, "-"]], 20)
+        self.assertEqual(rc, 1, out)
+        self.assertIn("kmalloc-64 +20 objects", out)
+
+    def test_caches_not_judged(self):
+        rc, out, b = self.check([["maple_node", 0, 0, 0, 0, 0, 256, "-"], [":0000040", 0, 0, 0, 0, 0, 40, "nsproxy,vmap_area"]],
+                                [["maple_node", 0, 0, 0, 100, 0, 256, "-"], [":0000040", 100, 0, 0, 0, 0, 40, "nsproxy,vmap_area"]], 20)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("(nsproxy,vmap_area) +100 objects, 5.00 per cycle (not judged)", out)
+        self.assertIn("maple_node -100 objects, -5.00 per cycle (not judged)", out)
+        self.assertEqual(b, 0.0)
+
+    def test_print_does_not_judge(self):
+        rc, out, _ = self.check([["kmalloc-64", 0, 0, 0, 0, 0, 64, "-"]],
+                                [["kmalloc-64", 40, 0, 0, 0, 0, 64, "-"]], 20, "print")
+        self.assertEqual(rc, 0, out)
+        self.assertIn("# slab: platform (gpio-leds): kmalloc-64 +40 objects, 2.00 per cycle", out)
+        self.assertNotIn("# leak:", out)
+
+    def test_the_limit_is_stated_once(self):
+        found = []
+        for d, _, files in os.walk(TESTS):
+            for f in files:
+                if f.endswith(".sh"):
+                    with open(os.path.join(d, f)) as i:
+                        found += [(f, l) for l in i if re.match(r"\s*(export\s+)?LEAK_LIMIT=", l)]
+        self.assertEqual([f for f, _ in found], ["nodes.sh"], found)
+        self.assertLess(float(found[0][1].split("=")[1].split()[0]), 1.0)
