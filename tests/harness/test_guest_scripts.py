@@ -273,9 +273,12 @@ class LeakCheck(unittest.TestCase):
         self.assertIn("kmalloc-64 +20 objects", out)
 
     def test_caches_not_judged(self):
-        rc, out, b = self.check([["maple_node", 0, 0, 0, 0, 0, 256, "-"], [":0000040", 0, 0, 0, 0, 0, 40, "nsproxy,vmap_area"]],
-                                [["maple_node", 0, 0, 0, 100, 0, 256, "-"], [":0000040", 100, 0, 0, 0, 0, 40, "nsproxy,vmap_area"]], 20)
+        rc, out, b = self.check([["maple_node", 0, 0, 0, 0, 0, 256, "-"], [":0000040", 0, 0, 0, 0, 0, 40, "nsproxy,vmap_area"],
+                                 ["debug_objects_cache", 0, 0, 0, 0, 0, 24, "-"]],
+                                [["maple_node", 0, 0, 0, 100, 0, 256, "-"], [":0000040", 100, 0, 0, 0, 0, 40, "nsproxy,vmap_area"],
+                                 ["debug_objects_cache", 100, 0, 0, 0, 0, 24, "-"]], 20)
         self.assertEqual(rc, 0, out)
+        self.assertIn("debug_objects_cache +100 objects, 5.00 per cycle (not judged)", out)
         self.assertIn("(nsproxy,vmap_area) +100 objects, 5.00 per cycle (not judged)", out)
         self.assertIn("maple_node -100 objects, -5.00 per cycle (not judged)", out)
         self.assertEqual(b, 0.0)

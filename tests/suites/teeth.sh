@@ -11,7 +11,8 @@
 # each that does is a pass here, each that passes a failure. Their other
 # results count as they are (kernel log, the riser's devices...).
 # TEETH_FLAVOUR=kasan-teeth builds the KASAN configuration instead (by
-# hand: BOARDS=ast2600, the KASAN kernel does not boot on the AST2500).
+# hand: BOARDS=ast2600, the KASAN kernel does not boot on the AST2500);
+# TEETH_REV=REV builds build/linux at REV instead of HEAD.
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
 
@@ -21,7 +22,7 @@ mkdir -p "$work"
 
 # the teeth tree: a worktree of build/linux at its HEAD, with the leak
 src=$(kernel_src "$flavour")
-head=$(git -C "$KSRC" rev-parse HEAD)
+head=$(git -C "$KSRC" rev-parse "${TEETH_REV:-HEAD}^{commit}")
 if ! git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
 	rm -rf "$src"
 	git -C "$KSRC" worktree prune
@@ -30,9 +31,9 @@ if ! git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
 fi
 if git -C "$src" checkout -q -f --detach "$head" && git -C "$src" reset -q --hard &&
 	git -C "$src" apply "$ROOT/tests/teeth/leak.patch"; then
-	pass "the leak (tests/teeth/leak.patch) applies to build/linux at HEAD ($(git -C "$KSRC" log -1 --format=%h "$head"))"
+	pass "the leak (tests/teeth/leak.patch) applies to build/linux at ${TEETH_REV:-HEAD} ($(git -C "$KSRC" log -1 --format=%h "$head"))"
 else
-	fail "the leak (tests/teeth/leak.patch) applies to build/linux at HEAD ($(git -C "$KSRC" log -1 --format=%h "$head"))"
+	fail "the leak (tests/teeth/leak.patch) applies to build/linux at ${TEETH_REV:-HEAD} ($(git -C "$KSRC" log -1 --format=%h "$head"))"
 	suite_summary
 	exit 0
 fi
