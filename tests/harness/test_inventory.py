@@ -90,6 +90,23 @@ class Suites(unittest.TestCase):
                     with open(os.path.join(guest, boot)) as f:
                         self.assertIn(f"run {script}", f.read(), f"{boot} runs {script}")
 
+    def test_every_runner_script_is_in_the_inventory(self):
+        # what a runner runs ("run SCRIPT" in tests/guest/run-*.sh) is listed
+        # for that runner: a boot would fail on it ("ran but is not in
+        # tests/inventory.txt"); caught here without a boot
+        inv = inventory.load(os.path.join(TESTS, "inventory.txt"))
+        for path in sorted(glob.glob(os.path.join(TESTS, "guest", "run-*.sh"))):
+            boot = os.path.basename(path)
+            with open(path) as f:
+                runs = [l.split()[1] for l in f if l.startswith("run ")]
+            if not runs:
+                continue
+            with self.subTest(boot):
+                self.assertIn(boot, inv.boots)
+                self.assertTrue(inv.boots[boot].runner)
+                listed = [s for s, _ in inv.boots[boot].scripts]
+                self.assertEqual([s for s in runs if s not in listed], [])
+
     def test_check_sh_takes_its_suites_from_the_inventory(self):
         with open(os.path.join(TESTS, "check.sh")) as f:
             text = f.read()
