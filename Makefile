@@ -1,6 +1,6 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
-.PHONY: all setup tree kernel dtb demo bench check export export-check guest-run \
-	harness kunit checkpatch bisect-build submission struct-sizes trace-proof config-variants dtbs-check \
+.PHONY: all setup tree kernel dtb demo bench check export export-check postings-plan postings-mail guest-run \
+	harness kunit checkpatch bisect-build submission posting-checks struct-sizes trace-proof config-variants dtbs-check \
 	reliability bench-smoke riser clean
 
 all: check
@@ -26,11 +26,22 @@ bench:
 check:
 	@tests/check.sh
 
+# make export [DEFINITION=file] [OUT=dir]: the commits of build/linux as
+# postings (default: patches/linux/postings -> patches/linux)
 export:
-	@scripts/export.sh
+	@scripts/export.sh $(if $(DEFINITION),-d $(DEFINITION)) $(OUT)
 
 export-check:
 	@scripts/export-check.sh
+
+# how the definition slices base..HEAD, nothing written (make postings-plan [DEFINITION=file])
+postings-plan:
+	@scripts/export.sh -n $(if $(DEFINITION),-d $(DEFINITION))
+
+# mail-ready postings from git config user.name/user.email -> build/postings
+# (make postings-mail [SRC=dir] [DEFINITION=file] [OUT=dir])
+postings-mail:
+	@scripts/postings-mail.sh $(if $(DEFINITION),-d $(DEFINITION)) $(if $(SRC),-s $(SRC)) $(OUT)
 
 # make guest-run SCRIPT=path/to/script.sh [BOARD=ast2600] [GUEST_FLASH=file] [GUEST_FILES=dir] [DEBUG=1 | KASAN=1]
 # (KASAN=1: the KASAN kernel, ARMv7 only: BOARD=ast2600)
@@ -41,7 +52,7 @@ guest-run:
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 # Single suites, through the same runner as make check (non-zero on failure).
-harness kunit checkpatch bisect-build submission struct-sizes riser trace-proof config-variants dtbs-check reliability bench-smoke:
+harness kunit checkpatch bisect-build submission posting-checks struct-sizes riser trace-proof config-variants dtbs-check reliability bench-smoke:
 	@tests/check.sh $@
 
 clean:

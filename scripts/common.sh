@@ -4,7 +4,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
-KSRC=$BUILD/linux                    # git tree: pristine base + the series
+KSRC=${KSRC:-$BUILD/linux}           # git tree: pristine base + the series (tests: another tree)
 
 # The kernel base, named here only: Debian's linux-source-7.3 package from
 # trixie-backports, fetched through a private apt configuration under
@@ -14,7 +14,7 @@ KSRC=$BUILD/linux                    # git tree: pristine base + the series
 KBASE_PKG=${KBASE_PKG:-linux-source-7.3}
 KBASE_SUITE=${KBASE_SUITE:-trixie-backports}
 KBASE_MIRROR=${KBASE_MIRROR:-http://deb.debian.org/debian}
-SERIES_DIR=$ROOT/patches/linux
+SERIES_DIR=${SERIES_DIR:-$ROOT/patches/linux}  # the exported series (tests: another folder)
 SERIES_VERSION=v7                    # the [PATCH v7 ...] of the exported series
 DTS_SERIES_DIR=$ROOT/patches/dt-schema
 VENV=$BUILD/venv

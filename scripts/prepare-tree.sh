@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Create build/linux: the kernel base committed and tagged "base", with
-# patches/linux/ applied on top by "git am". The base is Debian's
-# $KBASE_PKG source (scripts/fetch-kernel-source.sh), or, with
+# patches/linux/ applied on top by "git am" in the order of
+# patches/linux/series (paths relative to patches/linux: a folder per
+# posting). The base is Debian's $KBASE_PKG source
+# (scripts/fetch-kernel-source.sh), or, with
 # KERNEL_TREE=/path/to/linux [KERNEL_REF=rev], a kernel git checkout, which
 # is cloned with --shared and never changed. An existing build/linux is kept
 # when it already holds exactly the series (see export-check.sh).
@@ -76,7 +78,7 @@ while read -r p; do
 	[ -n "$p" ] || continue
 	if ! git am -q --keep-cr "$p" >/dev/null 2>&1; then
 		git am --abort >/dev/null 2>&1 || true
-		die "patch $(basename "$p") does not apply to Linux $desc; the series is written against the base named in patches/linux/0000-cover-letter.patch (base-commit)"
+		die "patch ${p#"$SERIES_DIR"/} does not apply to Linux $desc; the series is written against the base its cover letters name"
 	fi
 	# Remarks below the "---" line are not part of the commit message:
 	# keep them as git notes, which export.sh writes back.
@@ -84,4 +86,4 @@ while read -r p; do
 	[ -z "$notes" ] || git notes add -m "$notes" HEAD
 	n=$((n + 1))
 done < <(series_files)
-log "applied $n patch(es) from patches/linux on Linux $desc"
+log "applied $n patch(es) from ${SERIES_DIR#"$ROOT"/} on Linux $desc"
