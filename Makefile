@@ -1,7 +1,7 @@
 # Harness of the "dynamic DT nodes" kernel series. See README.md.
 .PHONY: all setup tree kernel dtb demo bench check export export-check postings-plan postings-mail guest-run \
 	harness kunit checkpatch bisect-build submission posting-checks struct-sizes trace-proof config-variants dtbs-check \
-	reliability bench-smoke riser clean
+	reliability fault-injection bench-smoke riser clean
 
 all: check
 
@@ -52,7 +52,7 @@ guest-run:
 	@KERNEL=$(GUEST_KERNEL) GUEST_FLASH="$(GUEST_FLASH)" GUEST_FILES="$(GUEST_FILES)" scripts/guest-run.sh "$(SCRIPT)"
 
 # Single suites, through the same runner as make check (non-zero on failure).
-harness kunit checkpatch bisect-build submission posting-checks struct-sizes riser trace-proof config-variants dtbs-check reliability bench-smoke:
+harness kunit checkpatch bisect-build submission posting-checks struct-sizes riser trace-proof config-variants dtbs-check reliability fault-injection bench-smoke:
 	@tests/check.sh $@
 
 clean:
