@@ -127,31 +127,37 @@ LEAK_LIMIT=0.5
 # caches are one directory in /sys/kernel/slab, their names symlinks to
 # it): "DIR ALLOC_FASTPATH ALLOC_SLOWPATH FREE_FASTPATH FREE_SLOWPATH
 # FREE_RCU_SHEAF OBJECT_SIZE NAMES" lines into FILE (NAMES: the names
-# linked to DIR, comma-separated, "-" when none). First, what the cycles
-# leave to be freed later: device links (device_link_wq, after an SRCU
-# grace period) and kobjects, released asynchronously; the dentries and
-# inodes of sysfs files that are gone, which stay cached, and keep their
-# kernfs nodes, until dropped: one drop frees about one level of a
+# linked to DIR, comma-separated, "-" when none), once what the cycles
+# left to be freed later is freed: device links (device_link_wq, after an
+# SRCU grace period) and kobjects, released asynchronously; the dentries
+# and inodes of sysfs files that are gone, which stay cached, and keep
+# their kernfs nodes, until dropped: one drop frees about one level of a
 # directory tree that went away (a dentry keeps its parent, an inode
 # stays until a later drop), so drop_caches is written until three drops
 # in a row free nothing (riser card A's devices took five); then an RCU
 # grace period, after which dentries, inodes, tasks and
-# call_rcu()/kfree_rcu() objects are freed. Then each cache is shrunk
-# (which, with KASAN, frees the objects in its quarantine: they count as
-# freed only then) and read. Twice: the first pass creates the dentries
-# of the files it reads, the second reads with them in place, as the
-# readings before and after a batch both do.
+# call_rcu()/kfree_rcu() objects are freed. Each cache is shrunk just
+# before it is read (with KASAN, that frees the objects in its
+# quarantine: they count as freed only then). This is repeated until two
+# readings in a row agree within SLAB_QUIET objects for every cache
+# judged (slab_net): the first reading creates the dentries of the files
+# it reads, and on a loaded host the kernel's workers may still be
+# releasing; six readings at most.
+SLAB_QUIET=2
 slab_counts() {
-	sleep 1
-	sc_drops=0 sc_idle=0 sc_last=$(vfs_objects)
-	while [ $sc_idle -lt 3 ] && [ $sc_drops -lt 30 ]; do
-		echo 3 >/proc/sys/vm/drop_caches
-		sc_now=$(vfs_objects)
-		if [ "$sc_now" -lt $((sc_last - 2)) ]; then sc_idle=0; else sc_idle=$((sc_idle + 1)); fi
-		sc_last=$sc_now sc_drops=$((sc_drops + 1))
-	done
-	sleep 1
-	for sc_pass in 1 2; do
+	sc_reads=0
+	rm -f "$1.prev"
+	while :; do
+		sc_drops=0 sc_idle=0 sc_last=$(vfs_objects)
+		while [ $sc_idle -lt 3 ] && [ $sc_drops -lt 30 ]; do
+			echo 3 >/proc/sys/vm/drop_caches
+			sc_now=$(vfs_objects)
+			if [ "$sc_now" -lt $((sc_last - 2)) ]; then sc_idle=0; else sc_idle=$((sc_idle + 1)); fi
+			sc_last=$sc_now sc_drops=$((sc_drops + 1))
+		done
+		sleep 1
+		# (">>": no O_TRUNC, whose setattr would give each shrink file
+		# a kernfs_iattrs the first time)
 		ls -l /sys/kernel/slab | awk '
 			function first(f,  v, w) {
 				v = 0
@@ -168,18 +174,43 @@ slab_counts() {
 			END {
 				for (d in dirs) {
 					p = "/sys/kernel/slab/" d "/"
-					printf "1\n" >(p "shrink"); close(p "shrink")
+					printf "1\n" >>(p "shrink"); close(p "shrink")
 					print d, first(p "alloc_fastpath"), first(p "alloc_slowpath"),
 						first(p "free_fastpath"), first(p "free_slowpath"),
 						first(p "free_rcu_sheaf"), first(p "object_size"),
 						(d in names) ? names[d] : "-"
 				}
 			}' >"$1"
+		sc_reads=$((sc_reads + 1))
+		if [ -f "$1.prev" ]; then
+			slab_net "$1.prev" "$1" | awk -v q=$SLAB_QUIET '$1 && ($2 > q || -$2 > q) { exit 1 }' && break
+			[ $sc_reads -lt 6 ] || { echo "# slab counters still moving after $sc_reads readings"; break; }
+		fi
+		mv "$1" "$1.prev"
 	done
+	rm -f "$1.prev"
 }
 
 # vfs_objects: the dentries and inodes allocated (/proc/sys/fs)
 vfs_objects() { echo $(($(cut -f1 /proc/sys/fs/dentry-state) + $(cut -f1 /proc/sys/fs/inode-nr))); }
+
+# slab_net BEFORE AFTER: for each cache of two slab_counts files, a line
+# "JUDGED NET OBJECT_SIZE NAME": the objects it gained (allocations minus
+# frees), JUDGED 0 for the caches not judged (see above), NAME its
+# directory with the names linked to it
+slab_net() {
+	awk '
+		# a counter of 32 bits (an unsigned long here) may wrap
+		function delta(a, b) { return b >= a ? b - a : b - a + 4294967296 }
+		NR == FNR { for (i = 2; i <= 6; i++) c[$1, i] = $i; next }
+		!(($1, 2) in c) { next }
+		{
+			net = delta(c[$1, 2], $2) + delta(c[$1, 3], $3) - \
+				delta(c[$1, 4], $4) - delta(c[$1, 5], $5) - delta(c[$1, 6], $6)
+			judged = ("," $1 "," $8 ",") !~ /,(maple_node|vmap_area|debug_objects_cache),/
+			print judged, net, $7, $8 == "-" ? $1 : $1 " (" $8 ")"
+		}' "$1" "$2"
+}
 
 # leak_check WHAT BEFORE AFTER CYCLES [print]: the objects each cache
 # gained between two slab_counts files, over CYCLES cycles of WHAT: a line
@@ -189,17 +220,12 @@ vfs_objects() { echo $(($(cut -f1 /proc/sys/fs/dentry-state) + $(cut -f1 /proc/s
 # figures only, no judgement. The bytes per cycle of the objects gained,
 # over the caches judged, go to LEAK_BYTES (/tmp/leak.bytes; bench P4).
 leak_check() {
-	awk -v what="$1" -v n="$4" -v limit="$LEAK_LIMIT" -v judge="$([ "${5:-}" = print ] && echo 0 || echo 1)" '
-		# a counter of 32 bits (an unsigned long here) may wrap
-		function delta(a, b) { return b >= a ? b - a : b - a + 4294967296 }
-		NR == FNR { for (i = 2; i <= 6; i++) c[$1, i] = $i; next }
-		!(($1, 2) in c) { next }
+	slab_net "$2" "$3" | awk -v what="$1" -v n="$4" -v limit="$LEAK_LIMIT" \
+		-v judge="$([ "${5:-}" = print ] && echo 0 || echo 1)" -v bfile="${LEAK_BYTES:-/tmp/leak.bytes}" '
 		{
-			net = delta(c[$1, 2], $2) + delta(c[$1, 3], $3) - \
-				delta(c[$1, 4], $4) - delta(c[$1, 5], $5) - delta(c[$1, 6], $6)
-			name = $8 == "-" ? $1 : $1 " (" $8 ")"
-			judged = ("," $1 "," $8 ",") !~ /,(maple_node|vmap_area|debug_objects_cache),/
-			if (judged) bytes += net * $7
+			judged = $1; net = $2
+			name = $0; sub(/^[^ ]+ [^ ]+ [^ ]+ /, "", name)
+			if (judged) bytes += net * $3
 			if (net == 0) next
 			printf "# slab: %s: %s %+d objects, %.2f per cycle%s\n", what, name, net, net / n, judged ? "" : " (not judged)"
 			if (judge && judged && net >= limit * n) {
@@ -207,5 +233,5 @@ leak_check() {
 				leaks++
 			}
 		}
-		END { printf "%.2f\n", bytes / n >bfile; exit leaks > 0 }' bfile="${LEAK_BYTES:-/tmp/leak.bytes}" "$2" "$3"
+		END { printf "%.2f\n", bytes / n >bfile; exit leaks > 0 }'
 }
