@@ -4,7 +4,8 @@
 # struct device_node, struct bin_attribute and struct attribute, read by
 # pahole from drivers/of/kobj.o built with debug information, at "base" and
 # at the tip of the series, on arm (the test kernel's configuration) and on
-# x86_64 (defconfig with OF, and OF_DYNAMIC_STATUS where it exists). Each
+# x86_64 (defconfig with OF and OF_OVERLAY, and OF_DYNAMIC_STATUS where it
+# exists). Each
 # must be the same at both.
 . "$(dirname "$0")/../../scripts/common.sh"
 . "$ROOT/tests/lib.sh"
@@ -36,7 +37,11 @@ sizes() {
 	else
 		cross=(ARCH=x86_64 CROSS_COMPILE= CC="ccache gcc")
 		make -s -C "$src" O="$out" "${cross[@]}" defconfig >/dev/null
-		"$src/scripts/config" --file "$out/.config" --enable OF --enable OF_DYNAMIC_STATUS
+		# the same options at both: OF_OVERLAY selects OF_DYNAMIC, which
+		# OF_DYNAMIC_STATUS selects at the tip and which adds the flags
+		# of struct property
+		"$src/scripts/config" --file "$out/.config" --enable OF --enable OF_OVERLAY \
+			--enable OF_DYNAMIC_STATUS
 	fi
 	make -s -C "$src" O="$out" "${cross[@]}" olddefconfig >/dev/null &&
 	make -s -C "$src" O="$out" "${cross[@]}" -j"$JOBS" KCFLAGS=-g drivers/of/kobj.o \
