@@ -13,8 +13,8 @@
 . /guest/files/kselftest/ktap_helpers.sh
 . /guest/files/nodes.sh
 
-CYCLES=${ENDURANCE_CYCLES:-10000}
-FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-1000}
+CYCLES=${ENDURANCE_CYCLES:-2000}
+FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-200}
 
 now() { cut -d' ' -f1 /proc/uptime; }
 tasks() { ls -d /proc/[0-9]* | wc -l; }

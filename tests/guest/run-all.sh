@@ -3,7 +3,7 @@
 # series' kselftest, the GPIO hog, a write to the sensor during a flash
 # detach (overlap), the flash written with flashrom (Debian's armel build),
 # the handover with flashcp, permissions (R5), generated invalid
-# writes (R1), 10,000-cycle endurance; the kernel log is read after each
+# writes (R1), endurance (R3); the kernel log is read after each
 # script (runner.sh). The host reads the verdicts (tests/ktap.py).
 cd /guest/files || exit 1
 . ./runner.sh

@@ -11,8 +11,8 @@
 # the status and the devices agree, a clean cycle works and leaves the
 # board as before; the kernel log is scanned after each path (KASAN,
 # lockdep, WARN, refcount, OF: ERROR) and kmemleak runs at the end.
-# Points past the first FAULT_FIRST (100) of a write are drawn with a seed:
-# FAULT_SEED=N replays a draw; FAULT_SAMPLE, FAULT_PATHS, FAULT_POINTS and
+# Points past the first FAULT_FIRST (100) of a write are drawn with a seed,
+# 33174 unless FAULT_SEED=N (or random) says otherwise; FAULT_SAMPLE, FAULT_PATHS, FAULT_POINTS and
 # FAULT_VERBOSE go to the guest too (see fail-nth.sh).
 # The host flash is guest-run.sh's blank scratch file: the AST2600's flash
 # attach calibrates for 5 s when the flash's start holds data.
@@ -26,7 +26,10 @@ work=$BUILD/tmp/fault-injection
 "$ROOT/scripts/guest-files.sh" "$work/files"
 # no BIOS image is written here: 128 MiB less for the guest to unpack
 rm -f "$work"/files/bios*.img "$work"/files/bios*.img.sha256
-seed=${FAULT_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+# make check draws the same points every run (a verdict must not depend on
+# the draw); FAULT_SEED=random draws new ones, to explore
+seed=${FAULT_SEED:-33174}
+[ "$seed" != random ] || seed=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
 {
 	echo "FAULT_SEED=$seed"
 	for v in FAULT_FIRST FAULT_SAMPLE FAULT_PATHS FAULT_POINTS FAULT_VERBOSE; do

@@ -39,7 +39,8 @@ def walk(group, prefix):
         walk(sub, sub["name"] + ".")
 walk(top, "")
 # the series' suites: of_dynamic_status and of_dynamic_status_live (which
-# skips here, on UML: it needs a board's dynamic nodes; the guest runs it)
+# skips unless booted with dynamic_status_test.live=1: it attaches a
+# board's real devices; the reliability suite's boot asks for it)
 n = sum(v for k, v in found.items() if k == suite or k.startswith(suite + "_"))
 print(f"{'PASS' if n == want else 'FAIL'}\tsuites {suite}* ran {n} of their {want} cases")
 PY
