@@ -7,14 +7,14 @@
 # when it returns. Card A's platform part is a simple-bus: its write brings
 # up the devices under it. The other variant, whose mux has the same address, is refused
 # while this one is up, and the other way round. The variant is toggled
-# RISER_CYCLES times (default 1,000) and leaves nothing behind: devices,
+# RISER_CYCLES times (default 300) and leaves nothing behind: devices,
 # adapters, hwmon and IIO devices, device links, slab objects (counted:
 # slab_counts and leak_check in nodes.sh).
 . /guest/files/kselftest/ktap_helpers.sh
 . /guest/files/nodes.sh
 [ -f /guest/files/env ] && . /guest/files/env
 
-N=${RISER_CYCLES:-1000}
+N=${RISER_CYCLES:-300}
 EEPROM=/sys/bus/i2c/devices/4-0057/eeprom
 I2C4=/ahb/apb/bus@1e78a000/i2c@140
 MUX_A=$I2C4/i2c-mux@70        # card A: PCA9548, TMP105 at 0x48 and 0x49

@@ -20,9 +20,9 @@ run fuzz.sh
 run permissions.sh
 # kmemleak and KASAN see every allocation of a cycle within a few hundred
 # cycles; the slab counts are exact to the object (nodes.sh), so a leak of
-# one object per cycle is 50 objects per flash half, 100 times the limit.
-export ENDURANCE_CYCLES=${ENDURANCE_CYCLES:-1000}
-export ENDURANCE_FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-100}
+# one object per cycle is 30 objects per flash half, against 15 allowed.
+export ENDURANCE_CYCLES=${ENDURANCE_CYCLES:-400}
+export ENDURANCE_FLASH_CYCLES=${ENDURANCE_FLASH_CYCLES:-60}
 run endurance.sh
 run kmemleak.sh
 exit $rc
