@@ -59,4 +59,6 @@ set -e
 grep '^# ' "$work/console.log" | sed 's/^# //'
 [ -f "$work/p5.txt" ] && grep '^# ' "$work/p5.txt" | sed 's/^# //'
 echo "measured: $(date -u +%Y-%m-%d), $(qemu-system-arm --version | head -n 1)"
+# the goals of issue 23 item 6, against which the figures are read
+echo "goals: P1 <= 1.05, P2 <= 1.10, P3 <= 1.25 or the mechanism's share of a cycle <= 10 % (profile lines), P5 in bytes (no goal)"
 grep '^bench: ' "$work/console.log" | sed "s/ P5=NA / P5=$P5 /"
