@@ -12,8 +12,9 @@
 # board as before; the kernel log is scanned after each path (KASAN,
 # lockdep, WARN, refcount, OF: ERROR) and kmemleak runs at the end.
 # Points past the first FAULT_FIRST (100) of a write are drawn with a seed,
-# 33174 unless FAULT_SEED=N (or random) says otherwise; FAULT_SAMPLE, FAULT_PATHS, FAULT_POINTS and
-# FAULT_VERBOSE go to the guest too (see fail-nth.sh).
+# 33174 unless FAULT_SEED=N (or random) says otherwise; FAULT_SAMPLE,
+# FAULT_PATHS, FAULT_POINTS and FAULT_VERBOSE go to the guest too (see
+# fail-nth.sh).
 # The host flash is guest-run.sh's blank scratch file: the AST2600's flash
 # attach calibrates for 5 s when the flash's start holds data.
 . "$(dirname "$0")/../../scripts/common.sh"
